@@ -1,0 +1,33 @@
+// The small card SCIM Relay shows inside a page: what happened, and at most one or two actions. It never shows the token.
+export type PanelTone = 'info' | 'progress' | 'success' | 'error' | 'warning';
+export type PanelActionId = 'save' | 'dismiss';
+
+export interface PanelView {
+  tone: PanelTone;
+  title: string;
+  body?: string;
+  actions?: { id: PanelActionId; label: string }[];
+}
+
+export function InPagePanel(props: { view: PanelView; onAction: (id: PanelActionId, event: MouseEvent) => void }) {
+  const { view } = props;
+  const urgent = view.tone === 'error' || view.tone === 'warning';
+  return (
+    <section class={`panel ${view.tone}`} aria-label="SCIM Relay">
+      <div role={urgent ? 'alert' : 'status'} aria-live={urgent ? 'assertive' : 'polite'} aria-atomic="true">
+        <p class="title">{view.title}</p>
+        {view.body && <p class="body">{view.body}</p>}
+      </div>
+      <div class="actions">
+        {view.actions?.map((action) => (
+          <button type="button" class={action.id} onClick={(event) => props.onAction(action.id, event)}>
+            {action.label}
+          </button>
+        ))}
+        <button type="button" class="close" aria-label="Close SCIM Relay message" onClick={(e) => props.onAction('dismiss', e)}>
+          ×
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// Service worker: wires the relay service to the browser. All logic lives in utils/relay-service.ts.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createRelayService, type MessageSender } from '../utils/relay-service';
+import { parseSettings } from '../utils/settings';
+import { SETTINGS_KEY, STATE_KEY } from '../utils/storage-keys';
+
+export default defineBackground(() => {
+  // Session storage is memory-only; make sure no content script can read it, whatever the browser's default.
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+
+  const relay = createRelayService({
+    runtimeId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
+    saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
+    loadSettings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    sendTab: async (tabId, message) => {
+      await browser.tabs.sendMessage(tabId, message);
+    },
+    setBadge: async (text, color) => {
+      await browser.action.setBadgeText({ text });
+      await browser.action.setBadgeBackgroundColor({ color });
+    },
+    notify: async (title, message) => {
+      await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+    setAlarm: async (name, when, periodInMinutes) => {
+      await browser.alarms.create(name, periodInMinutes ? { when, periodInMinutes } : { when });
+    },
+    clearAlarm: async (name) => {
+      await browser.alarms.clear(name);
+    },
+    now: () => Date.now(),
+    log: (event, detail) => console.info(`[scim-relay] ${event}`, detail ?? {}),
+  });
+
+  // sendResponse + `return true` works in Chromium, Firefox and WXT's fake browser alike.
+  browser.runtime.onMessage.addListener((message: unknown, sender: MessageSender, sendResponse: (reply: unknown) => void) => {
+    relay.handle(message, sender).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
+  browser.alarms.onAlarm.addListener(() => void relay.tick());
+  browser.tabs.onRemoved.addListener((tabId) => void relay.tabClosed(tabId));
+  void relay.tick();
+});

@@ -1,0 +1,26 @@
+// Popup entry: connects the Popup component to the background for the active tab.
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup, type PopupClient } from '../../components/Popup';
+import type { RelayView } from '../../utils/relay';
+import type { UiToBackground } from '../../utils/protocol';
+
+const send = (message: UiToBackground) => browser.runtime.sendMessage(message);
+
+async function activeTabId(): Promise<number | undefined> {
+  // Without the "tabs" permission the tab comes without its URL: the id is all we need.
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+const client: PopupClient = {
+  getState: async () => (await send({ type: 'ui/get-state', tabId: await activeTabId() })) as RelayView | undefined,
+  forget: async () => void (await send({ type: 'ui/forget' })),
+  save: async () => void (await send({ type: 'ui/save' })),
+  fillHere: async () => {
+    const tabId = await activeTabId();
+    if (tabId !== undefined) await send({ type: 'ui/fill-here', tabId });
+  },
+};
+
+render(<Popup client={client} />, document.getElementById('app')!);

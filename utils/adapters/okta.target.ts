@@ -1,0 +1,86 @@
+// Okta admin console: Applications › the InVision app › Provisioning › Integration. Facts in
+// shared/reference/target-pages.md; field names and ids are what public scripts saw on the live page.
+import type { TargetAdapter } from './types';
+
+const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
+
+export const oktaAdapter: TargetAdapter = {
+  id: 'okta',
+  role: 'target',
+  label: 'Okta',
+  // Only the admin console ("<org>-admin"); "<org>.okta.com" is the end-user side and is never filled.
+  hosts: { suffixes: OKTA_CELLS, label: /^[a-z0-9][a-z0-9-]*-admin$/ },
+  matches: OKTA_CELLS.map((cell) => `https://*.${cell}/admin/*`),
+  appPage: /^\/admin\/app\/[^/]+\/instance\/[^/]+\/?$/,
+  appLabel: {
+    title: /^.+? - (.+)$/,
+    heading: { name: 'app name heading', kind: 'region', locators: [{ css: '[data-se="app-instance-name"]' }, { css: 'h1' }] },
+  },
+  expectedApp: /\binvision\b/i,
+  signIn: {
+    name: 'sign-in form',
+    kind: 'field',
+    locators: [
+      { css: '#okta-sign-in, [data-se="o-form-fieldset-credentials.passcode"], input[type=password]:not([name^="scim"])' },
+      { role: 'heading', name: /^(sign in|verify it'?s you|verify with|enter (your )?password|okta verify)/i },
+    ],
+  },
+  integration: {
+    name: 'Provisioning › Integration pane',
+    kind: 'button',
+    locators: [
+      { role: ['button', 'link'], name: /^(test api credentials|configure api integration)$/i },
+      { css: '#m-verify-button, [name="m-verify"], #userMgmtSettings\\.edit_link' },
+      { role: ['button', 'link'], name: /^edit$/i },
+    ],
+    near: /^(api )?integration$/i,
+  },
+  open: {
+    name: 'Edit (or Configure API Integration) link',
+    kind: 'button',
+    locators: [
+      { role: ['button', 'link'], name: /^configure api integration$/i },
+      { css: '#userMgmtSettings\\.edit_link' },
+      { role: ['button', 'link'], name: /^edit$/i },
+    ],
+    near: /^(api )?integration$/i,
+  },
+  enable: {
+    name: 'Enable API integration checkbox',
+    kind: 'checkbox',
+    locators: [{ label: /^enable api integration$/i }, { css: 'input[name="enabled"][type=checkbox]' }],
+  },
+  baseUrl: {
+    name: 'Base URL field',
+    kind: 'field',
+    locators: [{ label: /^(scim )?(base url|connector base url)$/i }, { css: 'input[name="scim_base_url"]' }],
+  },
+  token: {
+    name: 'API Token field',
+    kind: 'field',
+    locators: [
+      { label: /^(api token|oauth bearer token|bearer token|api key)$/i },
+      { css: 'input[name="scim_auth_header_value_new"], input[name="scim_auth_header_value"]' },
+    ],
+  },
+  test: {
+    name: 'Test API Credentials button',
+    kind: 'button',
+    locators: [
+      { role: ['button', 'link'], name: /^test (api )?(credentials|connector configuration)$/i },
+      { css: '#m-verify-button, [name="m-verify"]' },
+    ],
+  },
+  save: {
+    name: 'Save button',
+    kind: 'button',
+    locators: [{ css: '#userMgmtSettings\\.button\\.submit' }, { role: 'button', name: /^save$/i }],
+    near: /^(api )?integration$/i,
+  },
+  outcome: {
+    success: /\bverified successfully\b/i,
+    failure: /\b(error authenticating|could not be tested|E0000\d{3}|failed)\b/i,
+  },
+  path: 'Applications › the InVision app › Provisioning › Integration',
+  fixtures: [],
+};

@@ -1,0 +1,86 @@
+// Hosts the in-page card in a closed shadow root in the top layer, and refuses to act when the page tampers
+// with it (restyled, covered, made transparent): the known extension-clickjacking defences.
+import { h, render } from 'preact';
+import { InPagePanel, type PanelActionId, type PanelView } from '../../components/InPagePanel';
+import panelCss from '../../assets/in-page-panel.css?inline';
+import { MIN_ANCESTOR_OPACITY } from './usable';
+
+export interface InPageUi {
+  show(view: PanelView): void;
+  hide(): void;
+  /** Our own host element: excluded from "is the field covered?" checks. */
+  readonly host: HTMLElement;
+  destroy(): void;
+}
+
+const HOST_TAG = 'scim-relay-ui';
+const WATCHED_ATTRIBUTES = ['style', 'class', 'hidden', 'popover', 'inert', 'dir'];
+
+function topmostAt(host: HTMLElement, event: MouseEvent): boolean {
+  const hit = host.ownerDocument.elementsFromPoint(event.clientX, event.clientY)[0];
+  return hit === host;
+}
+
+function visiblyIntact(host: HTMLElement): boolean {
+  for (let node: Element | null = host; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none') return false;
+  }
+  return true;
+}
+
+export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi {
+  const host = document.createElement(HOST_TAG);
+  host.setAttribute('popover', 'manual');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = panelCss;
+  const mount = document.createElement('div');
+  shadow.append(style, mount);
+  let tampered = false;
+  let ownChange = false;
+
+  const watcher = new MutationObserver(() => {
+    if (ownChange) return;
+    // Someone else restyled our host: stop trusting it and take it away.
+    tampered = true;
+    hide();
+  });
+
+  const handle = (id: PanelActionId, event: MouseEvent) => {
+    if (id === 'dismiss') return hide();
+    if (tampered || !event.isTrusted || !visiblyIntact(host) || !topmostAt(host, event)) {
+      tampered = true;
+      return hide();
+    }
+    onAction(id);
+  };
+
+  function withOwnChange(fn: () => void) {
+    ownChange = true;
+    fn();
+    watcher.takeRecords();
+    ownChange = false;
+  }
+
+  function show(view: PanelView) {
+    if (tampered) return;
+    render(h(InPagePanel, { view, onAction: handle }), mount);
+    withOwnChange(() => {
+      if (!host.isConnected) document.documentElement.append(host);
+      if (!host.matches(':popover-open')) host.showPopover();
+    });
+    watcher.observe(host, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  }
+
+  function hide() {
+    watcher.disconnect();
+    render(null, mount);
+    if (host.isConnected) {
+      if (host.matches(':popover-open')) host.hidePopover();
+      host.remove();
+    }
+  }
+
+  return { show, hide, host, destroy: hide };
+}

@@ -1,0 +1,157 @@
+// Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
+// Adapters describe controls as ordered locator alternatives; this module interprets them.
+
+export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab';
+
+export type Locator =
+  /** A form field by its label: <label>, aria-label(ledby), a nearby caption, or placeholder. */
+  | { label: RegExp }
+  /** An element by role and accessible name. */
+  | { role: Role | readonly Role[]; name: RegExp }
+  /** A stable attribute hook (name, id, data-*) seen on the real page. Never generated class names. */
+  | { css: string };
+
+export interface ControlSpec {
+  /** How the control is named in messages to the user, e.g. "API Token field". */
+  name: string;
+  kind: 'field' | 'button' | 'checkbox' | 'region' | 'text';
+  locators: readonly Locator[];
+  /** When several candidates show, keep the one under a heading with these words (e.g. Edit beside "Integration"). */
+  near?: RegExp;
+}
+
+const ROLE_SELECTORS: Record<Role, string> = {
+  button: 'button, input[type=button], input[type=submit], input[type=reset], [role=button]',
+  link: 'a[href], [role=link]',
+  checkbox: 'input[type=checkbox], [role=checkbox], [role=switch]',
+  textbox:
+    'input:not([type]), input[type=text], input[type=password], input[type=url], input[type=email], input[type=search], textarea, [role=textbox]',
+  heading: 'h1, h2, h3, h4, h5, h6, [role=heading], legend',
+  alert: '[role=alert], [role=status], [aria-live=assertive], [aria-live=polite], output',
+  dialog: 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]',
+  tab: '[role=tab]',
+};
+
+const KIND_ROLES: Record<ControlSpec['kind'], readonly Role[]> = {
+  field: ['textbox'],
+  button: ['button', 'link'],
+  checkbox: ['checkbox'],
+  region: ['dialog', 'heading'],
+  text: ['textbox'],
+};
+
+export function normaliseText(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function textOfIds(ids: string, doc: Document): string {
+  return ids
+    .split(/\s+/)
+    .map((id) => normaliseText(doc.getElementById(id)?.textContent))
+    .join(' ')
+    .trim();
+}
+
+/** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
+export function accessibleName(el: Element): string {
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = textOfIds(labelledBy, el.ownerDocument);
+    if (text) return text;
+  }
+  const ariaLabel = normaliseText(el.getAttribute('aria-label'));
+  if (ariaLabel) return ariaLabel;
+  if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return normaliseText(el.value);
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length) {
+    const text = Array.from(labels, (l) => normaliseText(l.textContent)).join(' ').trim();
+    if (text) return text;
+  }
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) {
+    const text = normaliseText(el.textContent);
+    if (text) return text;
+  }
+  return normaliseText(el.getAttribute('title') ?? el.getAttribute('placeholder'));
+}
+
+export function matchesRole(el: Element, role: Role): boolean {
+  return el.matches(ROLE_SELECTORS[role]);
+}
+
+function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
+  const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
+  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(accessibleName(el)));
+}
+
+/** Short text elements whose own text is the caption, deepest first (a person reads the words, not the markup). */
+function captionsMatching(root: ParentNode, text: RegExp): Element[] {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const found: Element[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script, style, template, noscript')) continue;
+    const caption = normaliseText(parent.textContent);
+    if (caption.length <= 80 && text.test(caption) && !found.includes(parent)) found.push(parent);
+  }
+  return found;
+}
+
+const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers
+
+/** The single field of the given roles that belongs to a caption without a `for`: the one in its nearest row. */
+function fieldNear(caption: Element, roles: readonly Role[]): Element | undefined {
+  const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
+  let row: Element | null = caption;
+  for (let level = 0; level < NEARBY_FIELD_LEVELS && row; level++, row = row.parentElement) {
+    const fields = Array.from(row.querySelectorAll(selector));
+    if (fields.length === 1) return fields[0];
+    if (fields.length > 1) return undefined; // ambiguous: the row holds several fields
+  }
+  return undefined;
+}
+
+/** For read-only text shown beside a caption (<dt>/<dd>, label + div): the element right after the caption. */
+function valueBeside(caption: Element): Element | undefined {
+  return caption.nextElementSibling ?? caption.parentElement?.nextElementSibling ?? undefined;
+}
+
+function byLabel(root: ParentNode, label: RegExp, kind: ControlSpec['kind']): Element[] {
+  const roles = KIND_ROLES[kind];
+  const direct = byRole(root, roles, label);
+  const near: Element[] = [];
+  for (const caption of captionsMatching(root, label)) {
+    const field = caption instanceof HTMLLabelElement && caption.control ? caption.control : fieldNear(caption, roles);
+    if (field && roles.some((r) => matchesRole(field, r))) near.push(field);
+    else if (kind === 'text') {
+      const beside = valueBeside(caption);
+      if (beside) near.push(beside);
+    }
+  }
+  return [...direct, ...near];
+}
+
+/** Every element any locator of the spec finds, in locator order, without duplicates. */
+export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
+  const out: Element[] = [];
+  for (const locator of spec.locators) {
+    let found: Element[];
+    if ('label' in locator) found = byLabel(root, locator.label, spec.kind);
+    else if ('role' in locator) found = byRole(root, typeof locator.role === 'string' ? [locator.role] : locator.role, locator.name);
+    else found = Array.from(root.querySelectorAll(locator.css));
+    for (const el of found) if (!out.includes(el)) out.push(el);
+  }
+  return out;
+}
+
+/** The text of the closest heading before the element in document order: the section a person reads it in. */
+export function sectionHeading(el: Element): string {
+  const headings = Array.from(el.ownerDocument.querySelectorAll(ROLE_SELECTORS.heading));
+  let last = '';
+  for (const heading of headings) {
+    if (heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING || heading.contains(el)) {
+      last = normaliseText(heading.textContent);
+    } else break;
+  }
+  return last;
+}

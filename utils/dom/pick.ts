@@ -1,0 +1,31 @@
+// Chooses the one control a person would use among every candidate the locators found: rendered, in the right
+// section, usable. Hidden or off-screen duplicates drop out; two usable candidates mean "stop", never "guess".
+import { candidates, sectionHeading, type ControlSpec } from './locate';
+import { isRendered, whyUnusable, type Unusable } from './usable';
+
+export type Picked =
+  | { ok: true; el: Element }
+  | { ok: false; problem: 'missing' }
+  | { ok: false; problem: 'ambiguous'; count: number }
+  | { ok: false; problem: 'unusable'; why: Unusable };
+
+/** The rendered candidates, narrowed to the spec's section when there are several. */
+export function present(spec: ControlSpec, root: ParentNode = document): Element[] {
+  const rendered = candidates(root, spec).filter(isRendered);
+  if (rendered.length > 1 && spec.near) {
+    const inSection = rendered.filter((el) => spec.near!.test(sectionHeading(el)));
+    if (inSection.length) return inSection;
+  }
+  return rendered;
+}
+
+export function pick(spec: ControlSpec, opts: { typing?: boolean; ownUi?: Element; root?: ParentNode } = {}): Picked {
+  const all = candidates(opts.root ?? document, spec);
+  const shown = present(spec, opts.root);
+  if (!shown.length) return all.length ? { ok: false, problem: 'unusable', why: 'not-rendered' } : { ok: false, problem: 'missing' };
+  const verdicts = shown.map((el) => ({ el, why: whyUnusable(el, opts) }));
+  const usable = verdicts.filter((v) => !v.why);
+  if (usable.length === 1) return { ok: true, el: usable[0]!.el };
+  if (usable.length > 1) return { ok: false, problem: 'ambiguous', count: usable.length };
+  return { ok: false, problem: 'unusable', why: verdicts[0]!.why! };
+}

@@ -1,0 +1,358 @@
+// Drives any target adapter on its IdP page: wait for the integration pane, ask the background for the token,
+// then do what a person would (open, enable, fill, test), read the IdP's verdict verbatim, and offer Save.
+import type { TargetAdapter } from '../adapters/types';
+import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
+import type { InPageUi } from '../dom/in-page-ui';
+import { normaliseText } from '../dom/locate';
+import { pick, present, type Picked } from '../dom/pick';
+import { isRendered, whyUnusable } from '../dom/usable';
+import { delay, waitFor } from '../dom/wait';
+import { checkHost } from '../hosts';
+import { say } from '../messages';
+import { FillGrant, type BackgroundToContent, type ContentToBackground, type PageStatus, type StepId } from '../protocol';
+import { fingerprint } from '../token';
+import type { PanelView } from '../../components/InPagePanel';
+
+export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
+export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
+export const SAVE_TIMEOUT_MS = 20_000; // a save round-trip to the IdP
+export const PANE_WAIT_MS = 30 * 60_000; // an admin may leave the tab on another pane for a long time
+export const READBACK_DELAY_MS = 50; // let a framework re-render before checking the field kept the value
+
+export interface TargetDeps {
+  adapter: TargetAdapter;
+  /** The source product, for "go there to make a token" messages. */
+  source: { label: string; path: string };
+  send: (message: ContentToBackground) => Promise<unknown>;
+  ui: InPageUi;
+  /** Aborted when the content script is invalidated (extension reloaded or page left). */
+  signal: AbortSignal;
+}
+
+type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; afterFill: boolean };
+
+class Stopped extends Error {
+  constructor(readonly stop: Stop) {
+    super(stop.message);
+  }
+}
+
+function alertTexts(adapter: TargetAdapter): Map<Element, string> {
+  const found = new Map<Element, string>();
+  for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
+    if (isRendered(el)) found.set(el, normaliseText(el.textContent));
+  }
+  // Some layouts show the verdict without a role: find it by its words.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || found.has(parent)) continue;
+    const text = normaliseText(parent.textContent);
+    if (text.length < 600 && (adapter.outcome.success.test(text) || adapter.outcome.failure.test(text)) && isRendered(parent)) {
+      found.set(parent, text);
+    }
+  }
+  return found;
+}
+
+export function startTarget(deps: TargetDeps) {
+  const { adapter, ui } = deps;
+  let attempt: AbortController | undefined;
+  let busy: 'filling' | 'saving' | undefined;
+  let verified = false;
+  let autoSave = false;
+  let lastStatus = '';
+  let pathname = location.pathname;
+
+  const report = (status: PageStatus) => {
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    void deps.send({ type: 'page/status', adapterId: adapter.id, status });
+  };
+  const progress = (step: StepId) => void deps.send({ type: 'target/progress', adapterId: adapter.id, step });
+  const show = (view: PanelView) => ui.show(view);
+
+  function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, afterFill: boolean): Stop {
+    const frames = document.querySelectorAll('iframe, frame').length;
+    const message =
+      picked.problem === 'missing'
+        ? say.missingControl(name, adapter, frames)
+        : picked.problem === 'ambiguous'
+          ? say.ambiguousControl(name, picked.count)
+          : say.unusableControl(name, picked.why);
+    return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, afterFill };
+  }
+
+  async function need(spec: TargetAdapter['token'], signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
+    // Wait for the control to render, then insist it is the one usable control of its kind.
+    await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
+    const picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.afterFill));
+    return picked.el;
+  }
+
+  function signInShown(): boolean {
+    return present(adapter.signIn).length > 0;
+  }
+
+  function readAppLabel(): { label: string; expected: boolean } {
+    const heading = present(adapter.appLabel.heading).map((el) => normaliseText(el.textContent)).find(Boolean) ?? '';
+    const fromTitle = adapter.appLabel.title.exec(document.title)?.[1]?.trim() ?? '';
+    const labels = [heading, fromTitle].filter(Boolean);
+    const match = labels.find((label) => adapter.expectedApp.test(label));
+    return { label: (match ?? labels[0] ?? 'this app').slice(0, 120), expected: !!match };
+  }
+
+  function whenVisible(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      if (document.visibilityState === 'visible' || signal.aborted) return resolve();
+      const done = () => {
+        if (document.visibilityState !== 'visible' && !signal.aborted) return;
+        document.removeEventListener('visibilitychange', done);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      document.addEventListener('visibilitychange', done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  async function openForm(signal: AbortSignal) {
+    if (present(adapter.token).length || present(adapter.enable).length) return;
+    const open = await need(adapter.open, signal, { afterFill: false });
+    press(open);
+    const shown = await waitFor(() => (present(adapter.token).length || present(adapter.enable).length ? true : undefined), {
+      signal,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
+    if (!shown) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, false));
+  }
+
+  async function enableIfNeeded(signal: AbortSignal) {
+    const boxes = present(adapter.enable);
+    if (!boxes.length) return;
+    const box = boxes[0]!;
+    if (isChecked(box)) return;
+    // Styled checkboxes hide the input and show the label: a person clicks whichever is visible.
+    const labels = Array.from((box as HTMLInputElement).labels ?? []);
+    const target = [box, ...labels].find((el) => !whyUnusable(el, { ownUi: ui.host }));
+    if (!target) throw new Stopped(stopFor(adapter.enable.name, { ok: false, problem: 'unusable', why: whyUnusable(box, { ownUi: ui.host })! }, false));
+    press(target);
+    const fieldShown = await waitFor(() => (isChecked(box) && present(adapter.token).length ? true : undefined), {
+      signal,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
+    if (!fieldShown) {
+      throw new Stopped({ kind: 'stop', message: say.enableDidNotShowFields(adapter.token.name), status: 'layout-not-recognised', detail: adapter.token.name, afterFill: false });
+    }
+  }
+
+  async function typeChecked(el: Element, value: string, name: string, signal: AbortSignal, afterFill: boolean) {
+    if (!isTextField(el)) throw new Stopped(stopFor(name, { ok: false, problem: 'missing' }, afterFill));
+    typeInto(el, value);
+    await delay(READBACK_DELAY_MS, signal);
+    if (readField(el) !== value || !el.isConnected) {
+      throw new Stopped({ kind: 'stop', message: say.fieldRejected(name), status: 'layout-not-recognised', detail: name, afterFill });
+    }
+  }
+
+  async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
+    if (!present(adapter.baseUrl).length) return;
+    const field = await need(adapter.baseUrl, signal, { typing: true, afterFill: false });
+    if (readField(field).trim()) return;
+    if (!grant.scimUrl) throw new Stopped({ kind: 'stop', message: say.noBaseUrl(), status: 'layout-not-recognised', detail: adapter.baseUrl.name, afterFill: false });
+    await typeChecked(field, grant.scimUrl, adapter.baseUrl.name, signal, false);
+  }
+
+  async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string }> {
+    const button = await need(adapter.test, signal, { afterFill: true });
+    const before = alertTexts(adapter);
+    const touched = new Set<Node>();
+    const watcher = new MutationObserver((records) => {
+      for (const record of records) {
+        touched.add(record.target);
+        record.addedNodes.forEach((n) => touched.add(n));
+      }
+    });
+    watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+    press(button);
+    progress('test');
+    const isNew = (el: Element, text: string) =>
+      before.get(el) !== text || Array.from(touched).some((n) => n === el || el.contains(n) || n.contains(el));
+    const outcome = await waitFor(
+      () => {
+        for (const [el, text] of alertTexts(adapter)) {
+          if (!text || !isNew(el, text)) continue;
+          if (adapter.outcome.success.test(text)) return { ok: true, message: text };
+          if (adapter.outcome.failure.test(text) || el.matches('[role=alert]')) return { ok: false, message: text };
+        }
+        return undefined;
+      },
+      { signal, timeoutMs: OUTCOME_TIMEOUT_MS },
+    );
+    watcher.disconnect();
+    return outcome ?? { ok: false, message: say.noOutcome(OUTCOME_TIMEOUT_MS / 1000) };
+  }
+
+  async function fill(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
+    busy = 'filling';
+    autoSave = grant.autoSave;
+    show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
+    let typed = false;
+    try {
+      await openForm(signal);
+      await enableIfNeeded(signal);
+      await fillBaseUrl(grant, signal);
+      const field = await need(adapter.token, signal, { typing: true, afterFill: false });
+      typed = true;
+      await typeChecked(field, grant.token, adapter.token.name, signal, true);
+      progress('fill');
+      const outcome = await testAndRead(signal);
+      if (signal.aborted) return;
+      verified = outcome.ok;
+      await deps.send({
+        type: 'target/result',
+        adapterId: adapter.id,
+        outcome: outcome.ok ? 'verified' : 'failed',
+        message: outcome.message,
+        pageVisible: document.visibilityState === 'visible',
+      });
+      if (outcome.ok && autoSave) return void (await save());
+      show(
+        outcome.ok
+          ? { tone: 'success', title: outcome.message, body: 'Save to keep the new token in the IdP.', actions: [{ id: 'save', label: 'Save' }] }
+          : { tone: 'error', title: outcome.message, body: 'Not saved. Fix the problem, then choose “Try again” in the SCIM Relay popup.' },
+      );
+    } catch (error) {
+      if (!(error instanceof Stopped)) throw error;
+      const stop = error.stop;
+      report({ code: stop.status, detail: stop.detail });
+      await deps.send({
+        type: 'target/result',
+        adapterId: adapter.id,
+        outcome: typed || stop.afterFill ? 'failed' : 'stopped',
+        message: stop.message,
+        pageVisible: document.visibilityState === 'visible',
+      });
+      show({ tone: 'error', title: stop.message });
+    } finally {
+      busy = undefined;
+    }
+  }
+
+  async function save() {
+    if (!verified || busy) return;
+    busy = 'saving';
+    const signal = deps.signal;
+    try {
+      const button = await need(adapter.save, signal, { afterFill: true });
+      const before = alertTexts(adapter);
+      press(button);
+      const outcome = await waitFor(
+        () => {
+          if (!present(adapter.token).length) return { ok: true, message: say.savedOk() };
+          for (const [el, text] of alertTexts(adapter)) {
+            if (text && before.get(el) !== text && adapter.outcome.failure.test(text)) return { ok: false, message: text };
+          }
+          return undefined;
+        },
+        { signal, timeoutMs: SAVE_TIMEOUT_MS },
+      );
+      const result = outcome ?? { ok: false, message: say.saveNotConfirmed(SAVE_TIMEOUT_MS / 1000) };
+      await deps.send({ type: 'target/saved', adapterId: adapter.id, ok: result.ok, message: result.message });
+      if (result.ok) verified = false;
+      show({ tone: result.ok ? 'success' : 'error', title: result.message });
+    } catch (error) {
+      if (!(error instanceof Stopped)) throw error;
+      await deps.send({ type: 'target/saved', adapterId: adapter.id, ok: false, message: error.stop.message });
+      show({ tone: 'error', title: error.stop.message });
+    } finally {
+      busy = undefined;
+    }
+  }
+
+  function showWait(reason: Extract<FillGrant, { kind: 'wait' }>['reason'], appLabel: string) {
+    const views: Record<typeof reason, PanelView> = {
+      'no-token': { tone: 'info', title: say.noToken(deps.source.label, deps.source.path) },
+      expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
+      'other-app': { tone: 'warning', title: say.otherApp(appLabel, adapter) },
+      'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
+      'already-done': { tone: 'info', title: say.alreadyDone() },
+      'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
+    };
+    show(views[reason]);
+  }
+
+  async function run(signal: AbortSignal) {
+    const host = checkHost(location.href, adapter.hosts);
+    if (!host.ok) {
+      report({ code: 'not-admin-host', detail: host.reason });
+      show({ tone: 'error', title: say.notAdminHost(adapter, host.host, host.reason) });
+      return;
+    }
+    if (!adapter.appPage.test(location.pathname)) {
+      report({ code: 'not-app-page' });
+      ui.hide();
+      return;
+    }
+    const where = () => (signInShown() ? 'signin' : present(adapter.integration).length ? 'pane' : undefined);
+    if (!where()) report({ code: 'not-integration-tab' });
+    const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
+    if (!found || signal.aborted) return;
+    if (found === 'signin') {
+      report({ code: 'signin-required' });
+      show({ tone: 'warning', title: say.signIn(adapter) });
+      await waitFor(() => (signInShown() ? undefined : true), { signal, timeoutMs: PANE_WAIT_MS });
+      if (!signal.aborted) evaluate();
+      return;
+    }
+    const app = readAppLabel();
+    report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
+    await whenVisible(signal);
+    if (signal.aborted) return;
+    const reply = FillGrant.safeParse(
+      await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected }),
+    );
+    if (!reply.success || signal.aborted) return;
+    if (reply.data.kind === 'wait') return showWait(reply.data.reason, app.label);
+    await fill(reply.data, signal);
+  }
+
+  function evaluate() {
+    if (busy) {
+      // The page moved on mid-hand-off: never finish it late on a different page.
+      if (location.pathname === pathname) return;
+      attempt?.abort();
+      busy = undefined;
+    }
+    pathname = location.pathname;
+    attempt?.abort();
+    attempt = new AbortController();
+    const signal = AbortSignal.any([attempt.signal, deps.signal]);
+    void run(signal);
+  }
+
+  function onBackground(message: BackgroundToContent) {
+    switch (message.type) {
+      case 'bg/token-available':
+      case 'bg/fill-here':
+        if (!busy) evaluate();
+        break;
+      case 'bg/save':
+        void save();
+        break;
+      case 'bg/forgotten':
+        attempt?.abort();
+        verified = false;
+        if (message.reason !== 'saved') show({ tone: 'info', title: say.forgotten(message.reason) });
+        break;
+    }
+  }
+
+  function onPanelAction(id: 'save' | 'dismiss') {
+    if (id === 'save') void save();
+  }
+
+  return { evaluate, onBackground, onPanelAction };
+}

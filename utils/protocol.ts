@@ -1,0 +1,106 @@
+// The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender.
+import * as z from 'zod/mini';
+import { TOKEN_MAX_LENGTH } from './token';
+
+const ADAPTER_ID = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
+const SHORT_TEXT = z.string().check(z.maxLength(600)); // messages from IdPs are a sentence or two
+const TOKEN = z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH));
+const HTTPS_URL = z.string().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/));
+const TAB_ID = z.number().check(z.int(), z.minimum(0));
+
+/** The steps of one hand-off, in order; the popup shows them as a checklist. */
+export const STEP_IDS = ['capture', 'locate', 'fill', 'test', 'verify', 'save'] as const;
+export const StepId = z.enum(STEP_IDS);
+export type StepId = z.infer<typeof StepId>;
+
+/** Why a page cannot take part right now; each has a specific message in the UI. */
+export const PAGE_STATUSES = [
+  'not-admin-host',
+  'not-app-page',
+  'not-integration-tab',
+  'signin-required',
+  'layout-not-recognised',
+  'unsafe-page',
+  'other-app',
+  'ready',
+  'source-open',
+  'source-generate-ticked',
+] as const;
+export const PageStatusCode = z.enum(PAGE_STATUSES);
+export type PageStatusCode = z.infer<typeof PageStatusCode>;
+
+export const PageStatus = z.strictObject({
+  code: PageStatusCode,
+  /** Names of controls found or missing, never page content. */
+  detail: z.optional(SHORT_TEXT),
+  appLabel: z.optional(z.string().check(z.maxLength(120))),
+});
+export type PageStatus = z.infer<typeof PageStatus>;
+
+// ── content script → background ──────────────────────────────────────────────────────────────────────────────
+export const ContentToBackground = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('source/captured'),
+    adapterId: ADAPTER_ID,
+    token: TOKEN,
+    scimUrl: z.optional(HTTPS_URL),
+  }),
+  z.strictObject({ type: z.literal('page/status'), adapterId: ADAPTER_ID, status: PageStatus }),
+  z.strictObject({
+    type: z.literal('target/ready'),
+    adapterId: ADAPTER_ID,
+    appLabel: z.string().check(z.maxLength(120)),
+    expectedApp: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('target/progress'), adapterId: ADAPTER_ID, step: StepId }),
+  z.strictObject({
+    type: z.literal('target/result'),
+    adapterId: ADAPTER_ID,
+    outcome: z.enum(['verified', 'failed', 'stopped']),
+    message: SHORT_TEXT,
+    pageVisible: z.boolean(),
+  }),
+  z.strictObject({
+    type: z.literal('target/saved'),
+    adapterId: ADAPTER_ID,
+    ok: z.boolean(),
+    message: SHORT_TEXT,
+  }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+/** The background's answer to target/ready: the only message that ever carries the token to a page. */
+export const FillGrant = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('fill'),
+    token: TOKEN,
+    scimUrl: z.optional(HTTPS_URL),
+    autoSave: z.boolean(),
+  }),
+  z.strictObject({
+    kind: z.literal('wait'),
+    reason: z.enum(['no-token', 'expired', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry']),
+  }),
+]);
+export type FillGrant = z.infer<typeof FillGrant>;
+
+// ── popup / options → background ─────────────────────────────────────────────────────────────────────────────
+export const UiToBackground = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('ui/get-state'), tabId: z.optional(TAB_ID) }),
+  z.strictObject({ type: z.literal('ui/forget') }),
+  z.strictObject({ type: z.literal('ui/save') }),
+  z.strictObject({ type: z.literal('ui/fill-here'), tabId: TAB_ID }),
+]);
+export type UiToBackground = z.infer<typeof UiToBackground>;
+
+// ── background → content script ──────────────────────────────────────────────────────────────────────────────
+export const BackgroundToContent = z.discriminatedUnion('type', [
+  /** A token is waiting: a target tab should ask for it (the token itself is never pushed). */
+  z.strictObject({ type: z.literal('bg/token-available') }),
+  /** The user chose to fill this tab (another app, or a retry after a failure). */
+  z.strictObject({ type: z.literal('bg/fill-here') }),
+  z.strictObject({ type: z.literal('bg/save') }),
+  z.strictObject({ type: z.literal('bg/forgotten'), reason: z.enum(['saved', 'expired', 'forgotten', 'replaced']) }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
+

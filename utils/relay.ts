@@ -1,0 +1,301 @@
+// The relay as a pure state machine: every transition is a function of (state, input, now), so unit tests can
+// drive all of them; the background only persists the state and carries out the returned effects.
+import * as z from 'zod/mini';
+import { BackgroundToContent, PageStatus, StepId, type FillGrant } from './protocol';
+import { fingerprint, redact, TOKEN_MAX_LENGTH } from './token';
+
+export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
+export const Phase = z.enum(PHASES);
+export type Phase = z.infer<typeof Phase>;
+
+const Secret = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH)),
+  capturedAt: z.number(),
+  expiresAt: z.number(),
+  sourceAdapterId: z.string(),
+  sourceOrigin: z.string(),
+  scimUrl: z.optional(z.string()),
+});
+
+const TabPage = z.strictObject({
+  adapterId: z.string(),
+  role: z.enum(['source', 'target']),
+  origin: z.string(),
+  status: PageStatus,
+  at: z.number(),
+});
+export type TabPage = z.infer<typeof TabPage>;
+
+export const RelayState = z.strictObject({
+  version: z.literal(1),
+  phase: Phase,
+  secret: z.optional(Secret),
+  target: z.optional(z.strictObject({ tabId: z.number(), adapterId: z.string(), origin: z.string(), appLabel: z.string() })),
+  /** The last outcome in words (the IdP's own message, or why we stopped); never contains the token. */
+  message: z.optional(z.string()),
+  steps: z.array(StepId),
+  /** What each tab with one of our content scripts last reported, keyed by tab id. */
+  pages: z.record(z.string(), TabPage),
+  /** Tabs where the user explicitly asked to fill (another app, or a retry). */
+  allowedTabs: z.array(z.number()),
+  updatedAt: z.number(),
+});
+export type RelayState = z.infer<typeof RelayState>;
+
+export const INITIAL_STATE: RelayState = {
+  version: 1,
+  phase: 'idle',
+  steps: [],
+  pages: {},
+  allowedTabs: [],
+  updatedAt: 0,
+};
+
+export type Effect =
+  | { kind: 'send-tab'; tabId: number; message: BackgroundToContent }
+  | { kind: 'notify'; title: string; message: string }
+  | { kind: 'schedule-expiry'; at: number }
+  | { kind: 'clear-expiry' };
+
+export interface Transition<R = undefined> {
+  state: RelayState;
+  effects: Effect[];
+  reply: R;
+}
+
+type EndReason = 'saved' | 'expired' | 'forgotten' | 'replaced';
+
+function targetTabs(state: RelayState): number[] {
+  return Object.entries(state.pages)
+    .filter(([, page]) => page.role === 'target')
+    .map(([tabId]) => Number(tabId));
+}
+
+function addStep(steps: StepId[], step: StepId): StepId[] {
+  return steps.includes(step) ? steps : [...steps, step];
+}
+
+/** Ends the secret's life; tabs in the middle of a hand-off are told so they can update their panel. */
+function end(state: RelayState, reason: EndReason, now: number, message?: string): Transition {
+  const effects: Effect[] = [{ kind: 'clear-expiry' }];
+  if (state.target) effects.push({ kind: 'send-tab', tabId: state.target.tabId, message: { type: 'bg/forgotten', reason } });
+  const phase: Phase = reason === 'replaced' ? 'forgotten' : reason;
+  return {
+    state: {
+      ...state,
+      phase,
+      secret: undefined,
+      target: reason === 'saved' ? state.target : undefined,
+      message: message ?? state.message,
+      allowedTabs: [],
+      updatedAt: now,
+    },
+    effects,
+    reply: undefined,
+  };
+}
+
+export function expireIfDue(state: RelayState, now: number): Transition {
+  if (state.secret && now >= state.secret.expiresAt) return end(state, 'expired', now, undefined);
+  return { state, effects: [], reply: undefined };
+}
+
+export function capture(
+  state: RelayState,
+  input: { token: string; scimUrl?: string; adapterId: string; origin: string },
+  now: number,
+  lifetimeMs: number,
+): Transition {
+  // Newest wins: the source has just expired the previous token, so it is worthless now.
+  const previous = state.secret ? end(state, 'replaced', now) : { state, effects: [] as Effect[] };
+  const expiresAt = now + lifetimeMs;
+  const next: RelayState = {
+    ...previous.state,
+    phase: 'captured',
+    secret: {
+      token: input.token,
+      capturedAt: now,
+      expiresAt,
+      sourceAdapterId: input.adapterId,
+      sourceOrigin: input.origin,
+      scimUrl: input.scimUrl,
+    },
+    target: undefined,
+    message: undefined,
+    steps: ['capture'],
+    allowedTabs: [],
+    updatedAt: now,
+  };
+  const nudges: Effect[] = targetTabs(next).map((tabId) => ({
+    kind: 'send-tab',
+    tabId,
+    message: { type: 'bg/token-available' },
+  }));
+  return { state: next, effects: [...previous.effects, { kind: 'schedule-expiry', at: expiresAt }, ...nudges], reply: undefined };
+}
+
+export function reportPage(
+  state: RelayState,
+  tabId: number,
+  page: Omit<TabPage, 'at'>,
+  now: number,
+): Transition {
+  return { state: { ...state, pages: { ...state.pages, [tabId]: { ...page, at: now } }, updatedAt: now }, effects: [], reply: undefined };
+}
+
+export function closeTab(state: RelayState, tabId: number, now: number): Transition {
+  const pages = { ...state.pages };
+  delete pages[tabId];
+  let next: RelayState = { ...state, pages, allowedTabs: state.allowedTabs.filter((t) => t !== tabId), updatedAt: now };
+  // A hand-off whose tab went away fails closed: the token stays, the user starts it again.
+  if (next.target?.tabId === tabId && next.phase === 'filling') {
+    next = { ...next, phase: 'failed', message: 'The IdP tab was closed or reloaded during the hand-off.' };
+  }
+  return { state: next, effects: [], reply: undefined };
+}
+
+export function requestFill(
+  state: RelayState,
+  input: { tabId: number; adapterId: string; origin: string; appLabel: string; expectedApp: boolean },
+  now: number,
+  autoSave: boolean,
+): Transition<FillGrant> {
+  const expired = expireIfDue(state, now);
+  const s = expired.state;
+  const wait = (reason: Extract<FillGrant, { kind: 'wait' }>['reason']): Transition<FillGrant> => ({
+    state: s,
+    effects: expired.effects,
+    reply: { kind: 'wait', reason },
+  });
+  if (!s.secret) return wait(s.phase === 'expired' ? 'expired' : s.phase === 'saved' ? 'already-done' : 'no-token');
+  const allowed = s.allowedTabs.includes(input.tabId);
+  if (s.target && s.target.tabId !== input.tabId && (s.phase === 'filling' || s.phase === 'verified')) {
+    return wait('busy-elsewhere');
+  }
+  if (s.phase === 'verified' && !allowed) return wait('already-done');
+  if ((s.phase === 'failed' || s.phase === 'filling') && !allowed) {
+    // A second request from the same tab mid-fill means the page reloaded: never fill twice on our own.
+    const failed: RelayState =
+      s.phase === 'filling'
+        ? { ...s, phase: 'failed', message: 'The IdP page reloaded during the hand-off. Use “Try again” to fill it once more.', updatedAt: now }
+        : s;
+    return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
+  }
+  if (!input.expectedApp && !allowed) return wait('other-app');
+  const next: RelayState = {
+    ...s,
+    phase: 'filling',
+    target: { tabId: input.tabId, adapterId: input.adapterId, origin: input.origin, appLabel: input.appLabel },
+    message: undefined,
+    steps: addStep(['capture'], 'locate'),
+    allowedTabs: s.allowedTabs.filter((t) => t !== input.tabId),
+    updatedAt: now,
+  };
+  return {
+    state: next,
+    effects: expired.effects,
+    reply: { kind: 'fill', token: s.secret.token, scimUrl: s.secret.scimUrl, autoSave },
+  };
+}
+
+function isCurrentTarget(state: RelayState, tabId: number): boolean {
+  return state.target?.tabId === tabId;
+}
+
+export function progress(state: RelayState, tabId: number, step: StepId, now: number): Transition {
+  if (!isCurrentTarget(state, tabId) || state.phase !== 'filling') return { state, effects: [], reply: undefined };
+  return { state: { ...state, steps: addStep(state.steps, step), updatedAt: now }, effects: [], reply: undefined };
+}
+
+export function result(
+  state: RelayState,
+  tabId: number,
+  input: { outcome: 'verified' | 'failed' | 'stopped'; message: string; pageVisible: boolean },
+  now: number,
+): Transition {
+  if (!isCurrentTarget(state, tabId) || state.phase !== 'filling') return { state, effects: [], reply: undefined };
+  const message = redact(input.message, state.secret?.token);
+  const next: RelayState = {
+    ...state,
+    // A stop before anything was typed leaves the token waiting for the right page.
+    phase: input.outcome === 'verified' ? 'verified' : input.outcome === 'failed' ? 'failed' : 'captured',
+    target: input.outcome === 'stopped' ? undefined : state.target,
+    steps: input.outcome === 'verified' ? addStep(state.steps, 'verify') : state.steps,
+    message,
+    updatedAt: now,
+  };
+  const effects: Effect[] = [];
+  if (!input.pageVisible) {
+    const title = input.outcome === 'verified' ? 'SCIM token verified' : 'SCIM hand-off needs you';
+    effects.push({ kind: 'notify', title, message });
+  }
+  return { state: next, effects, reply: undefined };
+}
+
+export function saved(state: RelayState, tabId: number, input: { ok: boolean; message: string }, now: number): Transition {
+  if (!isCurrentTarget(state, tabId) || state.phase !== 'verified') return { state, effects: [], reply: undefined };
+  const message = redact(input.message, state.secret?.token);
+  if (!input.ok) return { state: { ...state, message, updatedAt: now }, effects: [], reply: undefined };
+  const done = end({ ...state, steps: addStep(state.steps, 'save') }, 'saved', now, message);
+  // The tab that saved already knows; only other listeners would need the "forgotten" notice.
+  return { ...done, effects: done.effects.filter((e) => !(e.kind === 'send-tab' && e.tabId === tabId)) };
+}
+
+export function forget(state: RelayState, now: number): Transition {
+  if (!state.secret) return { state, effects: [], reply: undefined };
+  return end(state, 'forgotten', now, 'Forgotten on request.');
+}
+
+/** The user asked to fill this tab: another app than expected, or a retry after a failure. */
+export function allowTab(state: RelayState, tabId: number, now: number): Transition {
+  if (!state.secret) return { state, effects: [], reply: undefined };
+  const next: RelayState = {
+    ...state,
+    phase: state.phase === 'failed' ? 'captured' : state.phase,
+    target: state.phase === 'failed' ? undefined : state.target,
+    allowedTabs: state.allowedTabs.includes(tabId) ? state.allowedTabs : [...state.allowedTabs, tabId],
+    updatedAt: now,
+  };
+  return { state: next, effects: [{ kind: 'send-tab', tabId, message: { type: 'bg/fill-here' } }], reply: undefined };
+}
+
+/** What the popup may know: everything but the token, which becomes a fingerprint. */
+export function viewFor(state: RelayState, tabId: number | undefined, now: number) {
+  const page = tabId === undefined ? undefined : state.pages[tabId];
+  return {
+    phase: state.phase,
+    fingerprint: state.secret ? fingerprint(state.secret.token) : undefined,
+    capturedAt: state.secret?.capturedAt,
+    expiresAt: state.secret?.expiresAt,
+    scimUrl: state.secret?.scimUrl,
+    sourceOrigin: state.secret?.sourceOrigin,
+    target: state.target ? { origin: state.target.origin, appLabel: state.target.appLabel, isThisTab: state.target.tabId === tabId } : undefined,
+    message: state.message,
+    steps: state.steps,
+    page: page ? { role: page.role, adapterId: page.adapterId, origin: page.origin, status: page.status } : undefined,
+    canSave: state.phase === 'verified',
+    canFillHere:
+      !!state.secret &&
+      page?.role === 'target' &&
+      (page.status.code === 'other-app' || state.phase === 'failed' || (state.phase === 'verified' && state.target?.tabId === tabId)),
+    now,
+  };
+}
+export type RelayView = ReturnType<typeof viewFor>;
+
+/** Badge text and colour: the state at a glance, never anything secret. */
+export function badgeFor(state: RelayState, now: number): { text: string; color: string } {
+  switch (state.phase) {
+    case 'captured':
+    case 'filling': {
+      const minutes = state.secret ? Math.max(1, Math.ceil((state.secret.expiresAt - now) / 60_000)) : 0;
+      return { text: `${minutes}m`, color: '#1a73e8' };
+    }
+    case 'verified':
+      return { text: '✓', color: '#188038' };
+    case 'failed':
+      return { text: '!', color: '#d93025' };
+    default:
+      return { text: '', color: '#5f6368' };
+  }
+}
