@@ -291,22 +291,24 @@ export function startTarget(deps: TargetDeps) {
       show({ tone: 'error', title: say.notAdminHost(adapter, host.host, host.reason) });
       return;
     }
-    if (!adapter.appPage.test(location.pathname)) {
-      report({ code: 'not-app-page' });
-      ui.hide();
-      return;
-    }
-    const where = () => (signInShown() ? 'signin' : present(adapter.integration).length ? 'pane' : undefined);
-    if (!where()) report({ code: 'not-integration-tab' });
-    const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
-    if (!found || signal.aborted) return;
-    if (found === 'signin') {
+    if (signInShown() && !present(adapter.integration).length) {
       report({ code: 'signin-required' });
       show({ tone: 'warning', title: say.signIn(adapter) });
       await waitFor(() => (signInShown() ? undefined : true), { signal, timeoutMs: PANE_WAIT_MS });
       if (!signal.aborted) evaluate();
       return;
     }
+    if (!adapter.appPage.test(location.pathname)) {
+      report({ code: 'not-app-page' });
+      ui.hide();
+      return;
+    }
+    // The pane first: an integration form may itself hold a password-type token field.
+    const where = () => (present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : undefined);
+    if (!where()) report({ code: 'not-integration-tab' });
+    const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
+    if (!found || signal.aborted) return;
+    if (found === 'signin') return evaluate();
     const app = readAppLabel();
     report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);

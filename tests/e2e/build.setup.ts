@@ -1,0 +1,7 @@
+// Builds the production extension once before the e2e files run, so they test exactly what ships.
+import { execFileSync } from 'node:child_process';
+
+export default function setup() {
+  if (process.env.SKIP_BUILD === '1') return;
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
+}

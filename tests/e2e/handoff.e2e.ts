@@ -1,0 +1,84 @@
+// The whole hand-off in a real browser: capture on InVision, fill and test on Okta, Save, forget.
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
+import { badgeText, clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase } from '../harness/extension';
+import { FakeSites, INVISION_PEOPLE_URL, INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED } from '../harness/sites';
+
+const canary = () => `scimrelay-canary-${randomBytes(12).toString('hex')}`;
+
+let ext: ExtensionBrowser;
+let token: string;
+let sites: FakeSites;
+
+beforeEach(async () => {
+  ext = await launchWithExtension();
+  token = canary();
+  sites = new FakeSites({
+    token,
+    pages: { [INVISION_PEOPLE_URL]: 'invision/v6-people-modal.html', [OKTA_APP_URL]: 'okta/classic-edit.html' },
+  });
+});
+afterEach(async () => {
+  await ext?.close();
+});
+
+async function capture() {
+  const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
+  await generateInvisionToken(invision);
+  await waitForPanel(invision, new RegExp(`Token …${token.slice(-4)} captured`));
+  return invision;
+}
+
+describe('hand-off from InVision to Okta', () => {
+  it('captures, fills the saved connection, reports Okta’s verdict, saves on request and forgets', async () => {
+    const invision = await capture();
+    const held = await waitForPhase(ext, 'captured');
+    expect(held.secret?.token).toBe(token);
+    expect(held.secret?.scimUrl).toBe(INVISION_SCIM_URL);
+    expect(await badgeText(ext)).toBe('10m');
+    expect(await invision.evaluate(() => document.body.innerText)).not.toContain('scimrelay-canary'); // not shown twice
+
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    const verdict = await waitForPanel(okta, /verified successfully/);
+    expect(verdict).toContain('InVision was verified successfully!');
+    expect(sites.verifyCalls).toHaveLength(1);
+    expect(sites.verifyCalls[0]!.get('scim_auth_header_value_new')).toBe(token);
+    expect(sites.saveCalls).toHaveLength(0); // autosave is off by default
+    expect((await waitForPhase(ext, 'verified')).steps).toEqual(['capture', 'locate', 'fill', 'test', 'verify']);
+    expect(await badgeText(ext)).toBe('✓');
+
+    const popup = await openPopup(ext);
+    await popup.waitForSelector('[data-phase=verified]');
+    expect(await popup.$eval('[data-phase]', (el) => el.textContent)).toContain('InVision was verified successfully!');
+    await popup.locator('::-p-text(Save in Okta)').click();
+    const saved = await waitForPhase(ext, 'saved');
+    expect(saved.secret).toBeUndefined();
+    expect(sites.saveCalls).toHaveLength(1);
+    expect(sites.saveCalls[0]!.get('scim_auth_header_value_new')).toBe(token);
+    await waitForPanel(okta, /Saved/);
+  });
+
+  it('reports Okta’s failure verbatim and never saves', async () => {
+    sites.set({ acceptedToken: 'a-different-token-okta-expects' });
+    await capture();
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    const text = await waitForPanel(okta, /Error authenticating/);
+    expect(text).toContain(OKTA_UNAUTHORIZED);
+    const state = await waitForPhase(ext, 'failed');
+    expect(state.message).toBe(OKTA_UNAUTHORIZED);
+    expect(state.secret?.token).toBe(token); // kept for a retry until it expires
+    expect(await badgeText(ext)).toBe('!');
+    expect(sites.saveCalls).toHaveLength(0);
+  });
+
+  it('saves from the in-page card with a real click', async () => {
+    await capture();
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPanel(okta, /verified successfully/);
+    await clickPanelButton(okta, 'Save');
+    await waitForPhase(ext, 'saved');
+    expect(sites.saveCalls).toHaveLength(1);
+    expect(await relayState(ext)).not.toHaveProperty('secret.token');
+  });
+});

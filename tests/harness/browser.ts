@@ -1,0 +1,72 @@
+// Launches Chromium with the built extension loaded, the way a user's browser would run it. Never downloads a
+// browser: CHROME_PATH, else Debian's /usr/bin/chromium.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const LAUNCH_TIMEOUT_MS = 30_000; // a cold Chromium start on a loaded 2-core machine
+
+export function findChrome(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const found = candidates.find((path) => path && existsSync(path));
+  if (!found) {
+    throw new Error('No Chromium found. Install it with `apt-get install -y chromium`, or set CHROME_PATH to a Chrome/Chromium binary.');
+  }
+  return found;
+}
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  worker(): Promise<WebWorker>;
+  close(): Promise<void>;
+}
+
+function isOurWorker(target: Target): boolean {
+  return target.type() === 'service_worker' && target.url().startsWith('chrome-extension://');
+}
+
+export async function launchWithExtension(opts: { headless?: boolean; userDataDir?: string; dir?: string } = {}): Promise<ExtensionBrowser> {
+  const browser = await puppeteer.launch({
+    executablePath: findChrome(),
+    headless: opts.headless ?? true,
+    pipe: true,
+    enableExtensions: [opts.dir ?? EXTENSION_DIR],
+    userDataDir: opts.userDataDir,
+    timeout: LAUNCH_TIMEOUT_MS,
+    defaultViewport: { width: 1280, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-features=Translate,OptimizationHints,MediaRouter',
+    ],
+  });
+  const target = await browser.waitForTarget(isOurWorker, { timeout: LAUNCH_TIMEOUT_MS });
+  const extensionId = new URL(target.url()).host;
+  return {
+    browser,
+    extensionId,
+    async worker() {
+      // The worker may have been stopped (idle, or by a test): any event restarts it; wait for the new target.
+      const current = browser.targets().find(isOurWorker) ?? (await browser.waitForTarget(isOurWorker, { timeout: LAUNCH_TIMEOUT_MS }));
+      return (await current.worker())!;
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Opens the real toolbar popup (not a tab showing popup.html, whose messages would carry sender.tab). */
+export async function openPopup(ext: ExtensionBrowser): Promise<Page> {
+  const popupUrl = `chrome-extension://${ext.extensionId}/popup.html`;
+  const worker = await ext.worker();
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const target = await ext.browser.waitForTarget((t) => t.url() === popupUrl, { timeout: 10_000 });
+  const page = (await target.asPage())!;
+  await page.waitForSelector('h1');
+  return page;
+}

@@ -1,0 +1,110 @@
+// Looks at the extension as a user and as an auditor: the in-page card (inside a closed shadow root, reached
+// through the DevTools protocol as assistive tech would), the badge, and what the worker holds in memory.
+import type { Page } from 'puppeteer-core';
+import type { ExtensionBrowser } from './browser';
+
+interface CdpNode {
+  nodeId: number;
+  backendNodeId: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function walk(node: CdpNode, visit: (n: CdpNode) => void) {
+  visit(node);
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit);
+}
+
+async function panelNode(page: Page): Promise<{ root?: CdpNode; client: Awaited<ReturnType<Page['createCDPSession']>> }> {
+  const client = await page.createCDPSession();
+  const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+  let host: CdpNode | undefined;
+  walk(root, (n) => {
+    if (n.nodeName === 'SCIM-RELAY-UI') host = n;
+  });
+  return { root: host, client };
+}
+
+/** The text of SCIM Relay's in-page card, or '' when none is shown. */
+export async function panelText(page: Page): Promise<string> {
+  const { root, client } = await panelNode(page);
+  await client.detach();
+  if (!root) return '';
+  const parts: string[] = [];
+  walk(root, (n) => {
+    if (n.nodeName === 'STYLE') n.children = [];
+    if (n.nodeName === '#text' && n.nodeValue.trim()) parts.push(n.nodeValue.trim());
+  });
+  return parts.join(' ');
+}
+
+export async function waitForPanel(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await panelText(page);
+    if (pattern.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`In-page card never matched ${pattern}; last text: "${last}"`);
+}
+
+/** Clicks a button of the in-page card with a real (trusted) mouse click at its position. */
+export async function clickPanelButton(page: Page, label: string): Promise<void> {
+  const { root, client } = await panelNode(page);
+  if (!root) throw new Error('No in-page card');
+  let button: CdpNode | undefined;
+  walk(root, (n) => {
+    if (n.nodeName === 'BUTTON' && n.children?.some((c) => c.nodeValue?.trim() === label)) button = n;
+  });
+  if (!button) throw new Error(`No "${label}" button on the in-page card`);
+  const { model } = (await client.send('DOM.getBoxModel', { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
+  await client.detach();
+  const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+  await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+}
+
+export interface StoredRelay {
+  phase: string;
+  secret?: { token: string; expiresAt: number; scimUrl?: string };
+  message?: string;
+  steps: string[];
+}
+
+/** What the worker holds in session storage (memory only). */
+export async function relayState(ext: ExtensionBrowser): Promise<StoredRelay | undefined> {
+  const worker = await ext.worker();
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await c.storage.session.get('relay')).relay as never;
+  });
+}
+
+export async function waitForPhase(ext: ExtensionBrowser, phase: string, timeoutMs = 15_000): Promise<StoredRelay> {
+  const deadline = Date.now() + timeoutMs;
+  let state: StoredRelay | undefined;
+  while (Date.now() < deadline) {
+    state = await relayState(ext);
+    if (state?.phase === phase) return state;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Relay never reached "${phase}"; it is "${state?.phase}" (${state?.message ?? 'no message'})`);
+}
+
+export async function badgeText(ext: ExtensionBrowser): Promise<string> {
+  const worker = await ext.worker();
+  return worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}),
+  );
+}
+
+/** The user's path on the InVision fixture: ••• › SCIM Provisioning › tick › Generate token. */
+export async function generateInvisionToken(page: Page): Promise<void> {
+  await page.locator('aria/More').click();
+  await page.locator('::-p-text(SCIM Provisioning)').click();
+  await page.locator('#regen').click();
+  await page.locator('::-p-text(Generate token)').click();
+}

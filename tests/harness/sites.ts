@@ -1,0 +1,108 @@
+// Serves fixture pages at the real host names through request interception, and plays the servers behind them:
+// InVision's token endpoint and Okta's credential test and save. Nothing leaves the machine.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
+const MODULES = resolve(import.meta.dirname, '../../node_modules');
+/** Real React for the React-controlled fixtures, served from the fixture host like Okta serves its bundles. */
+const VENDOR: Record<string, string> = {
+  '/assets/vendor/react.production.min.js': resolve(MODULES, 'react/umd/react.production.min.js'),
+  '/assets/vendor/react-dom.production.min.js': resolve(MODULES, 'react-dom/umd/react-dom.production.min.js'),
+};
+
+export const OKTA_APP_URL = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1b2c3d4e5f6g7h8/';
+export const INVISION_PEOPLE_URL = 'https://acme.invisionapp.com/people';
+export const INVISION_SCIM_URL = 'https://acme.invisionapp.com/scim/v2';
+/** Okta's words for a failed test (shared/reference/target-pages.md). */
+export const OKTA_UNAUTHORIZED =
+  'Error authenticating: Unauthorized. The connector configuration could not be tested. Make sure that the URL, ' +
+  'Authentication Parameters are correct and that there is an implementation available at the URL provided.';
+
+export interface SiteOptions {
+  /** The token InVision's server hands out on "Generate token". */
+  token: string;
+  /** The token Okta's test accepts (defaults to `token`): anything else fails like a wrong token would. */
+  acceptedToken?: string;
+  /** URL → fixture file (relative to tests/fixtures), matched on origin + path. */
+  pages: Record<string, string>;
+  /** Template values substituted into fixtures: {{APP_LABEL}}, {{RENDER_DELAY_MS}}, … */
+  vars?: Record<string, string>;
+}
+
+export interface SeenRequest {
+  url: string;
+  method: string;
+  body: string;
+}
+
+const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0' };
+
+export class FakeSites {
+  readonly requests: SeenRequest[] = [];
+  readonly verifyCalls: URLSearchParams[] = [];
+  readonly saveCalls: URLSearchParams[] = [];
+  tokensIssued = 0;
+
+  constructor(private options: SiteOptions) {}
+
+  set(options: Partial<SiteOptions>) {
+    this.options = { ...this.options, ...options };
+  }
+
+  fixture(file: string): string {
+    let html = readFileSync(resolve(FIXTURES_DIR, file), 'utf8');
+    for (const [key, value] of Object.entries({ ...DEFAULT_VARS, ...this.options.vars })) html = html.replaceAll(`{{${key}}}`, value);
+    return html;
+  }
+
+  private pageFor(url: URL): string | undefined {
+    return this.options.pages[`${url.origin}${url.pathname}`] ?? this.options.pages[`${url.origin}${url.pathname}/`];
+  }
+
+  private respond(request: HTTPRequest): void {
+    const url = new URL(request.url());
+    const body = request.postData() ?? '';
+    this.requests.push({ url: request.url(), method: request.method(), body });
+    const json = (status: number, data: unknown) =>
+      request.respond({ status, contentType: 'application/json', body: JSON.stringify(data) });
+    if (request.method() === 'POST' && url.pathname === '/api/scim/token' && url.hostname.endsWith('.invisionapp.com')) {
+      this.tokensIssued++;
+      return void json(200, { token: this.options.token });
+    }
+    if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt/verify')) {
+      const form = new URLSearchParams(body);
+      this.verifyCalls.push(form);
+      const sent = form.get('scim_auth_header_value_new') || form.get('scim_auth_header_value');
+      const ok = sent === (this.options.acceptedToken ?? this.options.token) && form.get('scim_base_url') === INVISION_SCIM_URL;
+      return void (ok ? json(200, { ok: true }) : json(400, { errorCode: 'E0000059', errorSummary: OKTA_UNAUTHORIZED }));
+    }
+    if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt')) {
+      this.saveCalls.push(new URLSearchParams(body));
+      return void json(200, { ok: true });
+    }
+    const vendor = VENDOR[url.pathname];
+    if (vendor) return void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(vendor, 'utf8') });
+    const page = request.method() === 'GET' ? this.pageFor(url) : undefined;
+    if (page) return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: this.fixture(page) });
+    if (url.pathname === '/favicon.ico') return void request.respond({ status: 204, body: '' });
+    return void request.respond({ status: 404, contentType: 'text/plain', body: `not a fixture: ${url.origin}${url.pathname}` });
+  }
+
+  /** Routes every request of the page through the fakes. */
+  async attach(page: Page): Promise<Page> {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.url().startsWith('chrome-extension://') || request.url().startsWith('data:')) return void request.continue();
+      this.respond(request);
+    });
+    return page;
+  }
+
+  async open(browser: Browser, url: string): Promise<Page> {
+    const page = await this.attach(await browser.newPage());
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    return page;
+  }
+}
