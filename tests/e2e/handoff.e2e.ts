@@ -1,34 +1,23 @@
 // The whole hand-off in a real browser: capture on InVision, fill and test on Okta, Save, forget.
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
-import { badgeText, clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase } from '../harness/extension';
-import { FakeSites, INVISION_PEOPLE_URL, INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED } from '../harness/sites';
+import { openPopup, type ExtensionBrowser } from '../harness/browser';
+import { badgeText, clickPanelButton, relayState, waitForPanel, waitForPhase } from '../harness/extension';
+import { INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED, type FakeSites } from '../harness/sites';
+import { startSession, type Session } from '../harness/session';
 
-const canary = () => `scimrelay-canary-${randomBytes(12).toString('hex')}`;
-
+let session: Session;
 let ext: ExtensionBrowser;
 let token: string;
 let sites: FakeSites;
+const capture = () => session.capture();
 
 beforeEach(async () => {
-  ext = await launchWithExtension();
-  token = canary();
-  sites = new FakeSites({
-    token,
-    pages: { [INVISION_PEOPLE_URL]: 'invision/v6-people-modal.html', [OKTA_APP_URL]: 'okta/classic-edit.html' },
-  });
+  session = await startSession();
+  ({ ext, token, sites } = session);
 });
 afterEach(async () => {
-  await ext?.close();
+  await session?.close();
 });
-
-async function capture() {
-  const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
-  await generateInvisionToken(invision);
-  await waitForPanel(invision, new RegExp(`Token …${token.slice(-4)} captured`));
-  return invision;
-}
 
 describe('hand-off from InVision to Okta', () => {
   it('captures, fills the saved connection, reports Okta’s verdict, saves on request and forgets', async () => {

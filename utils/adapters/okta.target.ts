@@ -2,6 +2,8 @@
 // shared/reference/target-pages.md; field names and ids are what public scripts saw on the live page.
 import type { TargetAdapter } from './types';
 
+// "Edit" and "Save" also exist on the General and Sign On tabs: only the ones under this heading count.
+const INTEGRATION_HEADING = /^(api )?integration\b/i;
 const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
 
 export const oktaAdapter: TargetAdapter = {
@@ -31,9 +33,8 @@ export const oktaAdapter: TargetAdapter = {
     locators: [
       { role: ['button', 'link'], name: /^(test api credentials|configure api integration)$/i },
       { css: '#m-verify-button, [name="m-verify"], #userMgmtSettings\\.edit_link' },
-      { role: ['button', 'link'], name: /^edit$/i },
+      { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
     ],
-    near: /^(api )?integration$/i,
   },
   open: {
     name: 'Edit (or Configure API Integration) link',
@@ -41,9 +42,8 @@ export const oktaAdapter: TargetAdapter = {
     locators: [
       { role: ['button', 'link'], name: /^configure api integration$/i },
       { css: '#userMgmtSettings\\.edit_link' },
-      { role: ['button', 'link'], name: /^edit$/i },
+      { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
     ],
-    near: /^(api )?integration$/i,
   },
   enable: {
     name: 'Enable API integration checkbox',
@@ -74,8 +74,7 @@ export const oktaAdapter: TargetAdapter = {
   save: {
     name: 'Save button',
     kind: 'button',
-    locators: [{ css: '#userMgmtSettings\\.button\\.submit' }, { role: 'button', name: /^save$/i }],
-    near: /^(api )?integration$/i,
+    locators: [{ css: '#userMgmtSettings\\.button\\.submit' }, { role: 'button', name: /^save$/i, near: INTEGRATION_HEADING }],
   },
   outcome: {
     success: /\bverified successfully\b/i,

@@ -3,21 +3,23 @@
 
 export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab';
 
-export type Locator =
+export type Locator = (
   /** A form field by its label: <label>, aria-label(ledby), a nearby caption, or placeholder. */
   | { label: RegExp }
   /** An element by role and accessible name. */
   | { role: Role | readonly Role[]; name: RegExp }
   /** A stable attribute hook (name, id, data-*) seen on the real page. Never generated class names. */
-  | { css: string };
+  | { css: string }
+) & {
+  /** Only matches under a heading with these words: "Edit" means the Integration's Edit, not General's. */
+  near?: RegExp;
+};
 
 export interface ControlSpec {
   /** How the control is named in messages to the user, e.g. "API Token field". */
   name: string;
   kind: 'field' | 'button' | 'checkbox' | 'region' | 'text';
   locators: readonly Locator[];
-  /** When several candidates show, keep the one under a heading with these words (e.g. Edit beside "Integration"). */
-  near?: RegExp;
 }
 
 const ROLE_SELECTORS: Record<Role, string> = {
@@ -139,6 +141,7 @@ export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
     if ('label' in locator) found = byLabel(root, locator.label, spec.kind);
     else if ('role' in locator) found = byRole(root, typeof locator.role === 'string' ? [locator.role] : locator.role, locator.name);
     else found = Array.from(root.querySelectorAll(locator.css));
+    if (locator.near) found = found.filter((el) => locator.near!.test(sectionHeading(el)));
     for (const el of found) if (!out.includes(el)) out.push(el);
   }
   return out;

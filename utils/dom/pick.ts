@@ -1,6 +1,6 @@
 // Chooses the one control a person would use among every candidate the locators found: rendered, in the right
 // section, usable. Hidden or off-screen duplicates drop out; two usable candidates mean "stop", never "guess".
-import { candidates, sectionHeading, type ControlSpec } from './locate';
+import { candidates, type ControlSpec } from './locate';
 import { isRendered, whyUnusable, type Unusable } from './usable';
 
 export type Picked =
@@ -9,14 +9,9 @@ export type Picked =
   | { ok: false; problem: 'ambiguous'; count: number }
   | { ok: false; problem: 'unusable'; why: Unusable };
 
-/** The rendered candidates, narrowed to the spec's section when there are several. */
+/** The rendered candidates: what a person could see of the control right now. */
 export function present(spec: ControlSpec, root: ParentNode = document): Element[] {
-  const rendered = candidates(root, spec).filter(isRendered);
-  if (rendered.length > 1 && spec.near) {
-    const inSection = rendered.filter((el) => spec.near!.test(sectionHeading(el)));
-    if (inSection.length) return inSection;
-  }
-  return rendered;
+  return candidates(root, spec).filter(isRendered);
 }
 
 export function pick(spec: ControlSpec, opts: { typing?: boolean; ownUi?: Element; root?: ParentNode } = {}): Picked {

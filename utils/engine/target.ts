@@ -312,10 +312,13 @@ export function startTarget(deps: TargetDeps) {
     const app = readAppLabel();
     report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);
-    if (signal.aborted) return;
+    if (signal.aborted || busy) return;
+    // Busy from the request on: a second request from this tab would read as "the page reloaded mid-fill".
+    busy = 'filling';
     const reply = FillGrant.safeParse(
       await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected }),
     );
+    busy = undefined;
     if (!reply.success || signal.aborted) return;
     if (reply.data.kind === 'wait') return showWait(reply.data.reason, app.label);
     await fill(reply.data, signal);
