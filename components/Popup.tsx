@@ -84,7 +84,8 @@ export function Popup(props: { client: PopupClient }) {
   if (!view) return <main class="popup"><p role="status">Loading…</p></main>;
   const head = headline(view);
   const hint = view.page && PAGE_HINTS[view.page.status.code];
-  const fillLabel = view.page?.status.code === 'other-app' && view.phase !== 'failed' ? 'Fill into this app anyway' : 'Try again';
+  const fillLabel =
+    view.phase === 'failed' ? 'Try again' : view.phase === 'verified' ? 'Fill again' : 'Fill into this app anyway';
   const act = (fn: () => Promise<void>) => () => void fn().then(() => props.client.getState().then(setView));
   return (
     <main class="popup">
