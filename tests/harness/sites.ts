@@ -61,9 +61,18 @@ export class FakeSites {
     return this.options.pages[`${url.origin}${url.pathname}`] ?? this.options.pages[`${url.origin}${url.pathname}/`];
   }
 
-  private respond(request: HTTPRequest): void {
+  /** CDP hands the body over at once; WebDriver BiDi (Firefox) only on request. */
+  private async bodyOf(request: HTTPRequest): Promise<string> {
+    try {
+      return request.postData() ?? '';
+    } catch {
+      return (await request.fetchPostData()) ?? '';
+    }
+  }
+
+  private async respond(request: HTTPRequest): Promise<void> {
     const url = new URL(request.url());
-    const body = request.postData() ?? '';
+    const body = request.method() === 'POST' ? await this.bodyOf(request) : '';
     this.requests.push({ url: request.url(), method: request.method(), body });
     const json = (status: number, data: unknown) =>
       request.respond({ status, contentType: 'application/json', body: JSON.stringify(data) });
@@ -95,7 +104,7 @@ export class FakeSites {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.url().startsWith('chrome-extension://') || request.url().startsWith('data:')) return void request.continue();
-      this.respond(request);
+      void this.respond(request);
     });
     return page;
   }
