@@ -70,4 +70,44 @@ describe('hand-off from InVision to Okta', () => {
     expect(sites.saveCalls).toHaveLength(1);
     expect(await relayState(ext)).not.toHaveProperty('secret.token');
   });
+
+  it('saves automatically after a successful test when the option is on', async () => {
+    const worker = await ext.worker();
+    await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      await c.storage.local.set({ settings: { version: 1, tokenLifetimeMinutes: 10, autoSave: true } });
+    });
+    await capture();
+    await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPhase(ext, 'saved');
+    expect(sites.saveCalls).toHaveLength(1);
+  });
+
+  it('forgets the token when the user chooses “Forget now”', async () => {
+    await capture();
+    const popup = await openPopup(ext);
+    await popup.locator('::-p-text(Forget now)').click();
+    const state = await waitForPhase(ext, 'forgotten');
+    expect(state.secret).toBeUndefined();
+    expect(await badgeText(ext)).toBe('');
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPanel(okta, /No token is waiting/);
+    expect(sites.verifyCalls).toHaveLength(0);
+  });
+
+  it('notifies when the verdict arrives while the Okta tab is in the background', async () => {
+    sites.set({ verifyDelayMs: 1500 });
+    const invision = await capture();
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPanel(okta, /Filling token/);
+    await invision.bringToFront(); // the user looks elsewhere while Okta tests
+    expect(await okta.evaluate(() => document.visibilityState)).toBe('hidden');
+    await waitForPhase(ext, 'verified');
+    const worker = await ext.worker();
+    const shown = await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome;
+      return Object.keys(await c.notifications.getAll()).length;
+    });
+    expect(shown).toBe(1);
+  });
 });

@@ -29,6 +29,8 @@ export interface SiteOptions {
   pages: Record<string, string>;
   /** Template values substituted into fixtures: {{APP_LABEL}}, {{RENDER_DELAY_MS}}, … */
   vars?: Record<string, string>;
+  /** How long Okta's credential test takes (a slow SCIM server). */
+  verifyDelayMs?: number;
 }
 
 export interface SeenRequest {
@@ -85,6 +87,7 @@ export class FakeSites {
       this.verifyCalls.push(form);
       const sent = form.get('scim_auth_header_value_new') || form.get('scim_auth_header_value');
       const ok = sent === (this.options.acceptedToken ?? this.options.token) && form.get('scim_base_url') === INVISION_SCIM_URL;
+      if (this.options.verifyDelayMs) await new Promise((r) => setTimeout(r, this.options.verifyDelayMs));
       return void (ok ? json(200, { ok: true }) : json(400, { errorCode: 'E0000059', errorSummary: OKTA_UNAUTHORIZED }));
     }
     if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt')) {

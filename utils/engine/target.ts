@@ -218,7 +218,10 @@ export function startTarget(deps: TargetDeps) {
         message: outcome.message,
         pageVisible: document.visibilityState === 'visible',
       });
-      if (outcome.ok && autoSave) return void (await save());
+      if (outcome.ok && autoSave) {
+        busy = undefined;
+        return void (await save());
+      }
       show(
         outcome.ok
           ? { tone: 'success', title: outcome.message, body: 'Save to keep the new token in the IdP.', actions: [{ id: 'save', label: 'Save' }] }
