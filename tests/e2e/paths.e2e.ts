@@ -2,7 +2,7 @@
 // Okta opened first, no or expired token, a restarted worker, a sign-in challenge, a slow page.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPopup } from '../harness/browser';
-import { relayState, waitForPanel, waitForPhase } from '../harness/extension';
+import { clickPanelButton, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { INVISION_SCIM_URL, OKTA_APP_URL } from '../harness/sites';
 import { DEFAULT_PAGES, startSession, type Session } from '../harness/session';
 
@@ -152,3 +152,18 @@ describe('pages that are not the form', () => {
     expect(session.sites.verifyCalls).toHaveLength(1);
   });
 });
+
+describe('a page rebuilt by other hands', () => {
+  it('finds every control by label, role and words alone, and the model-bound field gets the token', async () => {
+    session = await startSession({ pages: { ...DEFAULT_PAGES, [OKTA_APP_URL]: 'okta/rebuilt-variant.html' } });
+    await session.capture();
+    const okta = await session.sites.open(session.ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPanel(okta, /InVision was verified successfully!/, 20_000);
+    expect(session.sites.verifyCalls[0]!.get('scim_auth_header_value_new')).toBe(session.token);
+    expect(session.sites.verifyCalls[0]!.get('enabled')).toBe('true');
+    await clickPanelButton(okta, 'Save');
+    await waitForPhase(session.ext, 'saved');
+    expect(session.sites.saveCalls).toHaveLength(1);
+  });
+});
+

@@ -22,7 +22,7 @@ export const invisionAdapter: SourceAdapter = {
     name: 'Authentication token',
     kind: 'text',
     locators: [
-      { label: /^(scim )?(authentication|auth|bearer|api) token$/i },
+      { label: /^(scim |authentication |auth |bearer |api |access |secret |new )*token$/i },
       { css: 'code, pre, kbd, samp, [data-testid*="token" i], [name*="token" i]' },
     ],
   },

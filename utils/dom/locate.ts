@@ -46,12 +46,29 @@ export function normaliseText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Labels as a person reads them: without the required-field star, a trailing colon or "(required)". */
+export function labelText(text: string | null | undefined): string {
+  return normaliseText(text)
+    .replace(/\s*\((required|optional)\)$/i, '')
+    .replace(/[\s:*]+$/, '');
+}
+
 function textOfIds(ids: string, doc: Document): string {
   return ids
     .split(/\s+/)
     .map((id) => normaliseText(doc.getElementById(id)?.textContent))
     .join(' ')
     .trim();
+}
+
+/** Text content as a screen reader speaks it: icons marked aria-hidden are not part of a name. */
+function spokenText(el: Element): string {
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += ` ${node.textContent}`;
+  }
+  return normaliseText(text);
 }
 
 /** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
@@ -70,7 +87,7 @@ export function accessibleName(el: Element): string {
     if (text) return text;
   }
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) {
-    const text = normaliseText(el.textContent);
+    const text = spokenText(el);
     if (text) return text;
   }
   return normaliseText(el.getAttribute('title') ?? el.getAttribute('placeholder'));
@@ -82,7 +99,7 @@ export function matchesRole(el: Element, role: Role): boolean {
 
 function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
   const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
-  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(accessibleName(el)));
+  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(accessibleName(el))));
 }
 
 /** Short text elements whose own text is the caption, deepest first (a person reads the words, not the markup). */
@@ -93,7 +110,7 @@ function captionsMatching(root: ParentNode, text: RegExp): Element[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest('script, style, template, noscript')) continue;
-    const caption = normaliseText(parent.textContent);
+    const caption = labelText(parent.textContent);
     if (caption.length <= 80 && text.test(caption) && !found.includes(parent)) found.push(parent);
   }
   return found;

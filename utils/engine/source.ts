@@ -21,7 +21,8 @@ export interface SourceDeps {
   signal: AbortSignal;
 }
 
-const REGION_SELECTOR = 'dialog, [role=dialog], [aria-modal=true], section, form, article, main';
+const DIALOG_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]';
+const REGION_SELECTOR = `${DIALOG_SELECTOR}, section, form, article, main`;
 
 /** Every short string a person could read in an element: a field's value, or each of its text pieces. */
 function readings(el: Element): string[] {
@@ -79,7 +80,9 @@ export function startSource(deps: SourceDeps) {
     const root = panel.closest(REGION_SELECTOR) ?? document.body;
     const ticked = present(adapter.generateCheckbox, root).some(isChecked);
     report({ code: ticked ? 'source-generate-ticked' : 'source-open' });
-    const token = findToken(adapter, root);
+    // Some consoles reveal the new token in a dialog of its own, on top of the settings.
+    const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
+    const token = [root, ...dialogs].map((r) => findToken(adapter, r)).find(Boolean);
     if (token && token !== lastToken) {
       lastToken = token;
       const scimUrl = findScimUrl(adapter, root);
