@@ -14,6 +14,10 @@ const HOST_WORDS: Record<HostRejection, string> = {
   'look-alike': 'the address uses look-alike (punycode) characters',
 };
 
+function outcomeSoFar(afterFill: boolean): string {
+  return afterFill ? 'The token was typed into the form but not tested or saved.' : 'Nothing was filled.';
+}
+
 export const say = {
   notAdminHost: (adapter: TargetAdapter, host: string, reason: HostRejection) =>
     `SCIM Relay does not fill on ${host}: ${HOST_WORDS[reason]}. It fills only the ${adapter.label} admin console ` +
@@ -31,14 +35,14 @@ export const say = {
   busyElsewhere: () => 'Another tab is already taking this token. Finish there, or choose “Fill here instead” in the popup.',
   alreadyDone: () => 'This token was already tested in this tab. Use the popup to fill it again.',
   failedNeedsRetry: () => 'The last try did not pass. Check the page, then choose “Try again” in the SCIM Relay popup.',
-  missingControl: (name: string, adapter: TargetAdapter, frames: number) =>
+  missingControl: (name: string, adapter: TargetAdapter, frames: number, afterFill: boolean) =>
     `Layout not recognised: expected the ${name} on ${adapter.path}, found none.` +
     (frames ? ` The page holds ${frames} frame(s); SCIM Relay never fills inside frames.` : '') +
-    ' Nothing was filled. Open the Integration pane yourself and try again.',
-  ambiguousControl: (name: string, count: number) =>
-    `Stopped: found ${count} visible candidates for the ${name}, expected one. Nothing was filled, to avoid the wrong field.`,
-  unusableControl: (name: string, why: Unusable) =>
-    `Stopped: the ${name} is there but ${UNUSABLE_WORDS[why]}, so a person could not use it. Nothing was filled.`,
+    ` ${outcomeSoFar(afterFill)} Open the Integration pane yourself and try again.`,
+  ambiguousControl: (name: string, count: number, afterFill: boolean) =>
+    `Stopped: found ${count} visible candidates for the ${name}, expected one, so none was used. ${outcomeSoFar(afterFill)}`,
+  unusableControl: (name: string, why: Unusable, afterFill: boolean) =>
+    `Stopped: the ${name} is there but ${UNUSABLE_WORDS[why]}, so a person could not use it. ${outcomeSoFar(afterFill)}`,
   fieldRejected: (name: string) =>
     `Stopped: the ${name} did not keep the value (the page reset it). Type it yourself or reload the page and try again.`,
   noBaseUrl: () =>

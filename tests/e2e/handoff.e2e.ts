@@ -100,7 +100,8 @@ describe('hand-off from InVision to Okta', () => {
     const invision = await capture();
     const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
     await waitForPanel(okta, /Filling token/);
-    await invision.bringToFront(); // the user looks elsewhere while Okta tests
+    while (sites.verifyCalls.length === 0) await new Promise((r) => setTimeout(r, 50)); // Okta is testing …
+    await invision.bringToFront(); // … and the user looks elsewhere
     expect(await okta.evaluate(() => document.visibilityState)).toBe('hidden');
     await waitForPhase(ext, 'verified');
     const worker = await ext.worker();

@@ -77,17 +77,22 @@ export function startTarget(deps: TargetDeps) {
     const frames = document.querySelectorAll('iframe, frame').length;
     const message =
       picked.problem === 'missing'
-        ? say.missingControl(name, adapter, frames)
+        ? say.missingControl(name, adapter, frames, afterFill)
         : picked.problem === 'ambiguous'
-          ? say.ambiguousControl(name, picked.count)
-          : say.unusableControl(name, picked.why);
+          ? say.ambiguousControl(name, picked.count, afterFill)
+          : say.unusableControl(name, picked.why, afterFill);
     return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, afterFill };
   }
 
   async function need(spec: TargetAdapter['token'], signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
-    const picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    let picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    if (!picked.ok && picked.problem === 'unusable' && picked.why === 'page-hidden') {
+      // The user switched tabs mid-hand-off: carry on when they come back, never act unseen.
+      await whenVisible(signal);
+      picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    }
     if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.afterFill));
     return picked.el;
   }
