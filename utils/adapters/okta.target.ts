@@ -79,6 +79,7 @@ export const oktaAdapter: TargetAdapter = {
   outcome: {
     success: /\bverified successfully\b/i,
     failure: /\b(error authenticating|could not be tested|E0000\d{3}|failed)\b/i,
+    saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
   fixtures: [],

@@ -51,8 +51,8 @@ export interface TargetAdapter extends AdapterBase {
   /** The control that makes the IdP test the credentials. */
   test: ControlSpec;
   save: ControlSpec;
-  /** How the IdP words the test outcome. Any new alert that is not a success is reported as a failure. */
-  outcome: { success: RegExp; failure: RegExp };
+  /** How the IdP words the test outcome (any new alert that is not a success is a failure) and a saved form. */
+  outcome: { success: RegExp; failure: RegExp; saved: RegExp };
   /** Where the form is, in the IdP's own words, for instructions. */
   path: string;
 }

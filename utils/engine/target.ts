@@ -17,7 +17,10 @@ export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click ren
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
 export const SAVE_TIMEOUT_MS = 20_000; // a save round-trip to the IdP
 export const PANE_WAIT_MS = 30 * 60_000; // an admin may leave the tab on another pane for a long time
-export const READBACK_DELAY_MS = 50; // let a framework re-render before checking the field kept the value
+export const READBACK_DELAY_MS = 50;
+export const USABLE_WAIT_MS = 3_000; // a disabled button or loading overlay clears within a moment; a trap does not
+/** Interim texts some consoles show while the test runs: not the verdict. */
+const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i; // let a framework re-render before checking the field kept the value
 
 export interface TargetDeps {
   adapter: TargetAdapter;
@@ -87,7 +90,15 @@ export function startTarget(deps: TargetDeps) {
   async function need(spec: TargetAdapter['token'], signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
+    // Controls are often briefly disabled or under a loading overlay right after the previous step.
     let picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    if (!picked.ok && picked.problem === 'unusable' && picked.why !== 'page-hidden') {
+      const settled = await waitFor(() => {
+        const again = pick(spec, { typing: opts.typing, ownUi: ui.host });
+        return again.ok ? again : undefined;
+      }, { signal, timeoutMs: USABLE_WAIT_MS });
+      if (settled) picked = settled;
+    }
     if (!picked.ok && picked.problem === 'unusable' && picked.why === 'page-hidden') {
       // The user switched tabs mid-hand-off: carry on when they come back, never act unseen.
       await whenVisible(signal);
@@ -188,7 +199,7 @@ export function startTarget(deps: TargetDeps) {
     const outcome = await waitFor(
       () => {
         for (const [el, text] of alertTexts(adapter)) {
-          if (!text || !isNew(el, text)) continue;
+          if (!text || !isNew(el, text) || IN_PROGRESS.test(text)) continue;
           if (adapter.outcome.success.test(text)) return { ok: true, message: text };
           if (adapter.outcome.failure.test(text) || el.matches('[role=alert]')) return { ok: false, message: text };
         }
@@ -261,7 +272,9 @@ export function startTarget(deps: TargetDeps) {
         () => {
           if (!present(adapter.token).length) return { ok: true, message: say.savedOk() };
           for (const [el, text] of alertTexts(adapter)) {
-            if (text && before.get(el) !== text && adapter.outcome.failure.test(text)) return { ok: false, message: text };
+            if (!text || before.get(el) === text) continue;
+            if (adapter.outcome.saved.test(text)) return { ok: true, message: say.savedOk() };
+            if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
           }
           return undefined;
         },
