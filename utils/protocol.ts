@@ -79,7 +79,7 @@ export const FillGrant = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('wait'),
-    reason: z.enum(['no-token', 'expired', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry']),
+    reason: z.enum(['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry']),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;

@@ -167,7 +167,7 @@ export function requestFill(
     effects: expired.effects,
     reply: { kind: 'wait', reason },
   });
-  if (!s.secret) return wait(s.phase === 'expired' ? 'expired' : s.phase === 'saved' ? 'already-done' : 'no-token');
+  if (!s.secret) return wait(s.phase === 'expired' || s.phase === 'saved' ? s.phase : 'no-token');
   const allowed = s.allowedTabs.includes(input.tabId);
   if (s.target && s.target.tabId !== input.tabId && (s.phase === 'filling' || s.phase === 'verified')) {
     return wait('busy-elsewhere');

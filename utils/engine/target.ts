@@ -297,6 +297,7 @@ export function startTarget(deps: TargetDeps) {
     const views: Record<typeof reason, PanelView> = {
       'no-token': { tone: 'info', title: say.noToken(deps.source.label, deps.source.path) },
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
+      saved: { tone: 'success', title: say.forgotten('saved') },
       'other-app': { tone: 'warning', title: say.otherApp(appLabel, adapter) },
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
