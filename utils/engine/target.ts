@@ -3,7 +3,7 @@
 import type { TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
-import { normaliseText } from '../dom/locate';
+import { normaliseText, type ControlSpec } from '../dom/locate';
 import { pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor } from '../dom/wait';
@@ -87,7 +87,7 @@ export function startTarget(deps: TargetDeps) {
     return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, afterFill };
   }
 
-  async function need(spec: TargetAdapter['token'], signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
+  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     // Controls are often briefly disabled or under a loading overlay right after the previous step.
@@ -164,12 +164,14 @@ export function startTarget(deps: TargetDeps) {
     }
   }
 
-  async function typeChecked(el: Element, value: string, name: string, signal: AbortSignal, afterFill: boolean) {
-    if (!isTextField(el)) throw new Stopped(stopFor(name, { ok: false, problem: 'missing' }, afterFill));
+  async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, afterFill: boolean) {
+    if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, afterFill));
     typeInto(el, value);
     await delay(READBACK_DELAY_MS, signal);
-    if (readField(el) !== value || !el.isConnected) {
-      throw new Stopped({ kind: 'stop', message: say.fieldRejected(name), status: 'layout-not-recognised', detail: name, afterFill });
+    // A framework may re-render the field as a new element: what counts is the field the page shows now.
+    const shown = el.isConnected ? el : present(spec)[0];
+    if (!shown || readField(shown) !== value) {
+      throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, afterFill });
     }
   }
 
@@ -178,7 +180,7 @@ export function startTarget(deps: TargetDeps) {
     const field = await need(adapter.baseUrl, signal, { typing: true, afterFill: false });
     if (readField(field).trim()) return;
     if (!grant.scimUrl) throw new Stopped({ kind: 'stop', message: say.noBaseUrl(), status: 'layout-not-recognised', detail: adapter.baseUrl.name, afterFill: false });
-    await typeChecked(field, grant.scimUrl, adapter.baseUrl.name, signal, false);
+    await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, false);
   }
 
   async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string }> {
@@ -222,7 +224,7 @@ export function startTarget(deps: TargetDeps) {
       await fillBaseUrl(grant, signal);
       const field = await need(adapter.token, signal, { typing: true, afterFill: false });
       typed = true;
-      await typeChecked(field, grant.token, adapter.token.name, signal, true);
+      await typeChecked(field, grant.token, adapter.token, signal, true);
       progress('fill');
       const outcome = await testAndRead(signal);
       if (signal.aborted) return;
