@@ -38,6 +38,10 @@ function minutes(ms: number): string {
   return m === 1 ? '1 min' : `${m} min`;
 }
 
+function ago(ms: number): string {
+  return ms < 60_000 ? 'just now' : `${minutes(ms)} ago`;
+}
+
 function headline(view: RelayView): { tone: string; text: string } {
   switch (view.phase) {
     case 'idle':
@@ -45,7 +49,7 @@ function headline(view: RelayView): { tone: string; text: string } {
     case 'captured':
       return {
         tone: 'info',
-        text: `Token ${view.fingerprint} captured ${minutes(view.now - (view.capturedAt ?? view.now))} ago · ${minutes((view.expiresAt ?? view.now) - view.now)} left. Open Okta › the InVision app › Provisioning › Integration.`,
+        text: `Token ${view.fingerprint} captured ${ago(view.now - (view.capturedAt ?? view.now))} · ${minutes((view.expiresAt ?? view.now) - view.now)} left. Open Okta › the InVision app › Provisioning › Integration.`,
       };
     case 'filling':
       return { tone: 'progress', text: `Filling ${view.fingerprint} in ${view.target?.appLabel ?? 'the IdP'}…` };
@@ -83,7 +87,8 @@ export function Popup(props: { client: PopupClient }) {
   if (error) return <main class="popup"><p role="alert">{error}</p></main>;
   if (!view) return <main class="popup"><p role="status">Loading…</p></main>;
   const head = headline(view);
-  const hint = view.page && PAGE_HINTS[view.page.status.code];
+  // Once a token is held, the source page's "how to generate" hints are history.
+  const hint = view.page && !(view.page.role === 'source' && view.fingerprint) ? PAGE_HINTS[view.page.status.code] : undefined;
   const fillLabel =
     view.phase === 'failed' ? 'Try again' : view.phase === 'verified' ? 'Fill again' : 'Fill into this app anyway';
   const act = (fn: () => Promise<void>) => () => void fn().then(() => props.client.getState().then(setView));
