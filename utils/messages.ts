@@ -43,6 +43,9 @@ export const say = {
     `Stopped: found ${count} visible candidates for the ${name}, expected one, so none was used. ${outcomeSoFar(afterFill)}`,
   unusableControl: (name: string, why: Unusable, afterFill: boolean) =>
     `Stopped: the ${name} is there but ${UNUSABLE_WORDS[why]}, so a person could not use it. ${outcomeSoFar(afterFill)}`,
+  formInFrame: (adapter: TargetAdapter) =>
+    `Stopped: the Integration form is inside a frame, where SCIM Relay cannot check what you see. Nothing was filled. ` +
+    `Open ${adapter.path} in the ${adapter.label} admin console itself.`,
   fieldRejected: (name: string) =>
     `Stopped: the ${name} did not keep the value (the page reset it). Type it yourself or reload the page and try again.`,
   noBaseUrl: () =>

@@ -29,6 +29,8 @@ export interface SiteOptions {
   pages: Record<string, string>;
   /** Template values substituted into fixtures: {{APP_LABEL}}, {{RENDER_DELAY_MS}}, … */
   vars?: Record<string, string>;
+  /** Fixture file → a hostile addition (tests/fixtures/hostile/*.html) inserted before its </body>. */
+  inject?: Record<string, string>;
   /** How long Okta's credential test takes (a slow SCIM server). */
   verifyDelayMs?: number;
 }
@@ -56,6 +58,8 @@ export class FakeSites {
   fixture(file: string): string {
     let html = readFileSync(resolve(FIXTURES_DIR, file), 'utf8');
     for (const [key, value] of Object.entries({ ...DEFAULT_VARS, ...this.options.vars })) html = html.replaceAll(`{{${key}}}`, value);
+    const addition = this.options.inject?.[file];
+    if (addition) html = html.replace('</body>', `${readFileSync(resolve(FIXTURES_DIR, addition), 'utf8')}</body>`);
     return html;
   }
 

@@ -16,6 +16,8 @@ export type Unusable =
 
 export const MIN_CONTROL_SIZE_PX = 8; // smaller than any real field or button; 1-px inputs are a known trick
 export const MIN_ANCESTOR_OPACITY = 0.7; // KeePassXC's threshold against opacity clickjacking
+/** A layer at least this opaque hides what is under it; fainter tints and borders do not. */
+export const MIN_HIDING_ALPHA = 0.5;
 
 export const UNUSABLE_WORDS: Record<Unusable, string> = {
   detached: 'it left the page',
@@ -38,9 +40,69 @@ export function isRendered(el: Element): boolean {
   return el.getClientRects().length > 0;
 }
 
-function lowOpacityAncestor(el: Element): boolean {
+/** `filter: opacity(x)` fades like `opacity` but leaves that property at 1. */
+function filterOpacity(filter: string): number {
+  let factor = 1;
+  for (const match of filter.matchAll(/opacity\(([\d.]+)(%?)\)/g)) factor *= Number(match[1]) / (match[2] ? 100 : 1);
+  return factor;
+}
+
+/** How much of the element shows through its own and every ancestor's opacity (property and filter). */
+function effectiveOpacity(el: Element): number {
+  let opacity = 1;
   for (let node: Element | null = el; node; node = node.parentElement) {
-    if (Number(getComputedStyle(node).opacity) < MIN_ANCESTOR_OPACITY) return true;
+    const style = getComputedStyle(node);
+    opacity *= Number(style.opacity) * filterOpacity(style.filter);
+  }
+  return opacity;
+}
+
+/** The alpha of a computed colour: rgba(…, a), color(srgb … / a), or 1 for an opaque rgb(…). */
+function colourAlpha(colour: string): number {
+  if (colour === 'transparent') return 0;
+  const alpha = /[,/]\s*([\d.]+)(%?)\s*\)$/.exec(colour);
+  if (!alpha || colour.startsWith('rgb(')) return 1;
+  return Number(alpha[1]) / (alpha[2] ? 100 : 1);
+}
+
+/** Would this element hide what lies under it: an image, a frame, media, or a background a person cannot see through? */
+function paintsOpaquely(el: Element, style: CSSStyleDeclaration): boolean {
+  const replaced = ['IMG', 'IFRAME', 'VIDEO', 'CANVAS', 'OBJECT', 'EMBED', 'svg'].includes(el.nodeName);
+  const painted = replaced || style.backgroundImage !== 'none' || colourAlpha(style.backgroundColor) >= MIN_HIDING_ALPHA;
+  return painted && effectiveOpacity(el) >= MIN_HIDING_ALPHA;
+}
+
+/** The z-index of the outermost stacking context around an element: what orders it against the rest of the page. */
+function outerStackLevel(el: Element): number {
+  let level = 0;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.position !== 'static' && style.zIndex !== 'auto') level = Number(style.zIndex);
+  }
+  return level;
+}
+
+function paintsAbove(layer: Element, layerStyle: CSSStyleDeclaration, el: Element): boolean {
+  const layerLevel = outerStackLevel(layer);
+  const elLevel = outerStackLevel(el);
+  if (layerLevel !== elLevel) return layerLevel > elLevel;
+  if (layerStyle.position === 'static') return false;
+  // Positioned content paints over in-flow content, and over earlier positioned content.
+  return getComputedStyle(el).position === 'static' || !!(el.compareDocumentPosition(layer) & Node.DOCUMENT_POSITION_FOLLOWING);
+}
+
+/**
+ * `elementsFromPoint` skips elements with `pointer-events:none`, so an opaque veil drawn over a control with that
+ * style lets clicks through to a control nobody can see. Look for such a veil at the control's centre.
+ */
+function veiledAt(el: Element, x: number, y: number, ownUi: Element | undefined): boolean {
+  for (const layer of Array.from(el.ownerDocument.querySelectorAll('*'))) {
+    if (layer === ownUi || layer.contains(el) || el.contains(layer)) continue;
+    const rect = layer.getBoundingClientRect();
+    if (x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) continue;
+    const style = getComputedStyle(layer);
+    if (style.pointerEvents !== 'none' || style.visibility !== 'visible') continue;
+    if (paintsOpaquely(layer, style) && paintsAbove(layer, style, el)) return true;
   }
   return false;
 }
@@ -57,10 +119,10 @@ function coveredAtCentre(el: Element, ownUi: Element | undefined): boolean {
   const stack = el.ownerDocument.elementsFromPoint(x, y).filter((hit) => hit !== ownUi);
   const top = stack[0];
   if (!top) return true;
+  const labels = Array.from((el as HTMLInputElement).labels ?? []);
   // A field's own label or a child (icon in a button) on top is the same control to a person.
-  if (top === el || el.contains(top)) return false;
-  const labels = (el as HTMLInputElement).labels;
-  return !(labels && Array.from(labels).some((label) => label === top || label.contains(top)));
+  const sameControl = top === el || el.contains(top) || labels.some((label) => label === top || label.contains(top));
+  return !sameControl || veiledAt(el, x, y, ownUi);
 }
 
 /** Returns why the element cannot be used, or undefined when a person could use it. Scrolls it into view first. */
@@ -81,7 +143,7 @@ export function whyUnusable(el: Element, opts: { typing?: boolean; ownUi?: Eleme
     rect = el.getBoundingClientRect();
     if (!inView()) return 'off-screen';
   }
-  if (lowOpacityAncestor(el)) return 'transparent';
+  if (effectiveOpacity(el) < MIN_ANCESTOR_OPACITY) return 'transparent';
   if (foreignTopLayer(el, opts.ownUi)) return 'foreign-top-layer';
   if (coveredAtCentre(el, opts.ownUi)) return 'covered';
   return undefined;

@@ -108,6 +108,18 @@ export function startTarget(deps: TargetDeps) {
     return picked.el;
   }
 
+  /** The pane inside a same-origin frame: the frame's styling is out of our sight, so it is never filled. */
+  function paneInFrame(): boolean {
+    return Array.from(document.querySelectorAll('iframe, frame')).some((frame) => {
+      try {
+        const doc = (frame as HTMLIFrameElement).contentDocument;
+        return !!doc && present(adapter.integration, doc).length > 0;
+      } catch {
+        return false; // cross-origin: invisible to us, and our script never runs inside it
+      }
+    });
+  }
+
   function signInShown(): boolean {
     return present(adapter.signIn).length > 0;
   }
@@ -135,10 +147,13 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function openForm(signal: AbortSignal) {
-    if (present(adapter.token).length || present(adapter.enable).length) return;
+    // Open means a usable token field or the Enable checkbox: a decoy field hidden off-screen does not count.
+    if (pick(adapter.token, { typing: true, ownUi: ui.host }).ok || present(adapter.enable).length) return;
+    const decoys = present(adapter.token);
     const open = await need(adapter.open, signal, { afterFill: false });
     press(open);
-    const shown = await waitFor(() => (present(adapter.token).length || present(adapter.enable).length ? true : undefined), {
+    const appeared = () => present(adapter.token).some((el) => !decoys.includes(el)) || present(adapter.enable).length > 0;
+    const shown = await waitFor(() => (appeared() ? true : undefined), {
       signal,
       timeoutMs: STEP_TIMEOUT_MS,
     });
@@ -223,6 +238,9 @@ export function startTarget(deps: TargetDeps) {
       await enableIfNeeded(signal);
       await fillBaseUrl(grant, signal);
       const field = await need(adapter.token, signal, { typing: true, afterFill: false });
+      // Test must be usable before the token goes in: found covered only after typing, it would leave the token
+      // in a form nobody tested. It is checked again when pressed.
+      await need(adapter.test, signal, { afterFill: false });
       typed = true;
       await typeChecked(field, grant.token, adapter.token, signal, true);
       progress('fill');
@@ -328,11 +346,16 @@ export function startTarget(deps: TargetDeps) {
       return;
     }
     // The pane first: an integration form may itself hold a password-type token field.
-    const where = () => (present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : undefined);
+    const where = () =>
+      present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : paneInFrame() ? 'framed' : undefined;
     if (!where()) report({ code: 'not-integration-tab' });
     const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
     if (!found || signal.aborted) return;
     if (found === 'signin') return evaluate();
+    if (found === 'framed') {
+      report({ code: 'unsafe-page', detail: 'frame' });
+      return show({ tone: 'error', title: say.formInFrame(adapter) });
+    }
     const app = readAppLabel();
     report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);
