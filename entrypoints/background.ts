@@ -2,6 +2,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
+import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
+import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
 import { parseSettings } from '../utils/settings';
 import { SETTINGS_KEY, STATE_KEY } from '../utils/storage-keys';
 
@@ -15,6 +17,7 @@ export default defineBackground(() => {
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
     saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
     loadSettings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);
     },
@@ -43,4 +46,23 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(() => void relay.tick());
   browser.tabs.onRemoved.addListener((tabId) => void relay.tabClosed(tabId));
   void relay.tick();
+
+  // User-defined sources: one registered script per source whose origin the user granted in the options page.
+  const syncScripts = async () =>
+    syncCustomSourceScripts(await loadCustomSources(), {
+      registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
+      register: (scripts) => browser.scripting.registerContentScripts(scripts.map((s) => ({ ...s, runAt: 'document_idle' as const }))),
+      unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+      granted: (origins) => browser.permissions.contains({ origins }),
+    }).catch((error: unknown) => console.info('[scim-relay] custom sources not registered', { reason: String(error) }));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CUSTOM_SOURCES_KEY in changes) void syncScripts();
+  });
+  browser.permissions.onAdded.addListener(() => void syncScripts());
+  browser.permissions.onRemoved.addListener(() => void syncScripts());
+  void syncScripts();
 });
+
+async function loadCustomSources() {
+  return parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]).sources;
+}

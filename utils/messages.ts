@@ -21,7 +21,7 @@ function outcomeSoFar(afterFill: boolean): string {
 export const say = {
   notAdminHost: (adapter: TargetAdapter, host: string, reason: HostRejection) =>
     `SCIM Relay does not fill on ${host}: ${HOST_WORDS[reason]}. It fills only the ${adapter.label} admin console ` +
-    `(for example acme-admin.okta.com). Open ${adapter.path} there.`,
+    `(for example ${adapter.exampleHost}). Open ${adapter.path} there.`,
   signIn: (adapter: TargetAdapter) =>
     `${adapter.label} is asking you to sign in or verify it's you. Finish that, then return to ${adapter.path}; SCIM Relay continues there.`,
   openIntegration: (adapter: TargetAdapter) => `Open ${adapter.path} to hand the token over.`,
@@ -37,8 +37,8 @@ export const say = {
   failedNeedsRetry: () => 'The last try did not pass. Check the page, then choose “Try again” in the SCIM Relay popup.',
   missingControl: (name: string, adapter: TargetAdapter, frames: number, afterFill: boolean) =>
     `Layout not recognised: expected the ${name} on ${adapter.path}, found none.` +
-    (frames ? ` The page holds ${frames} frame(s); SCIM Relay never fills inside frames.` : '') +
-    ` ${outcomeSoFar(afterFill)} Open the Integration pane yourself and try again.`,
+    (frames && !adapter.frames ? ` The page holds ${frames} frame(s); SCIM Relay never fills inside frames.` : '') +
+    ` ${outcomeSoFar(afterFill)} Open ${adapter.path} yourself and try again.`,
   ambiguousControl: (name: string, count: number, afterFill: boolean) =>
     `Stopped: found ${count} visible candidates for the ${name}, expected one, so none was used. ${outcomeSoFar(afterFill)}`,
   unusableControl: (name: string, why: Unusable, afterFill: boolean) =>
@@ -48,17 +48,17 @@ export const say = {
     `Open ${adapter.path} in the ${adapter.label} admin console itself.`,
   fieldRejected: (name: string) =>
     `Stopped: the ${name} did not keep the value (the page reset it). Type it yourself or reload the page and try again.`,
-  noBaseUrl: () =>
-    'Stopped: the Base URL field is empty and no SCIM API URL was captured. Enter https://<team>.invisionapp.com/scim/v2, then try again.',
-  enableDidNotShowFields: (name: string) =>
-    `Stopped: ticking “Enable API integration” did not show the ${name}. Nothing was filled.`,
-  noOutcome: (seconds: number) =>
-    `Clicked Test API Credentials, but no verification message appeared within ${seconds} s. Check the page before saving.`,
+  noBaseUrl: (field: string, source: string) =>
+    `Stopped: the ${field} is empty and no SCIM URL was captured from ${source}. Enter it yourself, then try again.`,
+  enableDidNotShowFields: (checkbox: string, field: string) =>
+    `Stopped: ticking the ${checkbox} did not show the ${field}. Nothing was filled.`,
+  noOutcome: (button: string, seconds: number) =>
+    `Clicked the ${button}, but no verdict appeared within ${seconds} s. Check the page before saving.`,
   filling: (fp: string) => `Filling token ${fp} and testing it…`,
   verified: (idpMessage: string) => idpMessage,
   savedOk: () => 'Saved. The IdP now has the new token, and SCIM Relay has forgotten it.',
-  saveNotConfirmed: (seconds: number) =>
-    `Clicked Save, but the page did not confirm within ${seconds} s. Check the Integration pane.`,
+  saveNotConfirmed: (button: string, seconds: number) =>
+    `Clicked the ${button}, but the page did not confirm within ${seconds} s. Check the page before leaving it.`,
   forgotten: (reason: 'saved' | 'expired' | 'forgotten' | 'replaced') =>
     ({
       saved: 'Saved; the token is forgotten.',

@@ -7,6 +7,12 @@ const SHORT_TEXT = z.string().check(z.maxLength(600)); // messages from IdPs are
 const TOKEN = z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH));
 const HTTPS_URL = z.string().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/));
 const TAB_ID = z.number().check(z.int(), z.minimum(0));
+const ORIGIN = z.string().check(z.maxLength(255), z.regex(/^https:\/\/[a-z0-9.-]+$/));
+/**
+ * Sent only from a sub-frame: the top page's origin as the frame sees it (location.ancestorOrigins). The background
+ * never trusts it alone; it must equal the origin the browser stamped on that tab's own top-frame report.
+ */
+const FRAME_FIELDS = { topOrigin: z.optional(ORIGIN) };
 
 /** The steps of one hand-off, in order; the popup shows them as a checklist. */
 export const STEP_IDS = ['capture', 'locate', 'fill', 'test', 'verify', 'save'] as const;
@@ -45,27 +51,32 @@ export const ContentToBackground = z.discriminatedUnion('type', [
     token: TOKEN,
     scimUrl: z.optional(HTTPS_URL),
   }),
-  z.strictObject({ type: z.literal('page/status'), adapterId: ADAPTER_ID, status: PageStatus }),
+  z.strictObject({ type: z.literal('page/status'), adapterId: ADAPTER_ID, status: PageStatus, ...FRAME_FIELDS }),
   z.strictObject({
     type: z.literal('target/ready'),
     adapterId: ADAPTER_ID,
     appLabel: z.string().check(z.maxLength(120)),
     expectedApp: z.boolean(),
+    ...FRAME_FIELDS,
   }),
-  z.strictObject({ type: z.literal('target/progress'), adapterId: ADAPTER_ID, step: StepId }),
+  z.strictObject({ type: z.literal('target/progress'), adapterId: ADAPTER_ID, step: StepId, ...FRAME_FIELDS }),
   z.strictObject({
     type: z.literal('target/result'),
     adapterId: ADAPTER_ID,
     outcome: z.enum(['verified', 'failed', 'stopped']),
     message: SHORT_TEXT,
     pageVisible: z.boolean(),
+    ...FRAME_FIELDS,
   }),
   z.strictObject({
     type: z.literal('target/saved'),
     adapterId: ADAPTER_ID,
     ok: z.boolean(),
     message: SHORT_TEXT,
+    ...FRAME_FIELDS,
   }),
+  /** From the top page of a target whose form sits in a frame: a verdict the IdP announced there. */
+  z.strictObject({ type: z.literal('target/notice'), adapterId: ADAPTER_ID, message: SHORT_TEXT }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -101,6 +112,8 @@ export const BackgroundToContent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bg/fill-here') }),
   z.strictObject({ type: z.literal('bg/save') }),
   z.strictObject({ type: z.literal('bg/forgotten'), reason: z.enum(['saved', 'expired', 'forgotten', 'replaced']) }),
+  /** A verdict the top page announced, for the frame that is filling (the frame cannot read the top page). */
+  z.strictObject({ type: z.literal('bg/notice'), message: SHORT_TEXT }),
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 

@@ -3,8 +3,8 @@
 // RelayPlatform so unit tests drive every path.
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { adapterById } from './adapters';
-import type { Adapter, SourceAdapter } from './adapters/types';
-import { checkHost } from './hosts';
+import type { Adapter, SourceAdapter, TargetAdapter } from './adapters/types';
+import { checkHost, isAllowedOrigin } from './hosts';
 import { ContentToBackground, UiToBackground, type BackgroundToContent } from './protocol';
 import {
   INITIAL_STATE,
@@ -24,6 +24,7 @@ import {
   type Transition,
 } from './relay';
 import type { Settings } from './settings';
+import { redact } from './token';
 
 export const EXPIRY_ALARM = 'relay-expiry';
 export const BADGE_ALARM = 'relay-badge';
@@ -44,6 +45,8 @@ export interface RelayPlatform {
   loadState(): Promise<unknown>;
   saveState(state: RelayState): Promise<void>;
   loadSettings(): Promise<Settings>;
+  /** Sources the user defined in the options page (utils/custom-sources.ts); none when absent. */
+  loadCustomSources?(): Promise<SourceAdapter[]>;
   sendTab(tabId: number, message: BackgroundToContent): Promise<void>;
   setBadge(text: string, color: string): Promise<void>;
   notify(title: string, message: string): Promise<void>;
@@ -59,36 +62,63 @@ export type Rejection =
   | 'malformed'
   | 'no-tab'
   | 'sub-frame'
+  | 'unknown-top'
   | 'unknown-adapter'
   | 'wrong-role'
   | 'wrong-origin'
   | 'not-an-extension-page';
 
-function matchesAdapter(url: string, adapter: Adapter): boolean {
+function matchesAny(url: string, patterns: readonly string[]): boolean {
   try {
-    return adapter.matches.some((pattern) => new MatchPattern(pattern).includes(url));
+    return patterns.some((pattern) => new MatchPattern(pattern).includes(url));
   } catch {
     return false;
   }
 }
 
-/** Content scripts: our extension, a real tab, the top frame, and a page the named adapter may act on. */
-function checkContentSender(message: ContentToBackground, sender: MessageSender): Rejection | { tabId: number; origin: string } {
+interface CheckedSender {
+  tabId: number;
+  /** The sending document's origin, as the browser stamped it. */
+  origin: string;
+  /** The tab's top page origin: the sender's own for the top frame (only on an allowed host), claimed for a frame. */
+  topOrigin?: string;
+  inFrame: boolean;
+}
+
+/**
+ * A frame of a frame-capable target: its own URL and origin (stamped by the browser) must pass the adapter's frame
+ * rule, and the top origin it claims must be an allowed host. The claim is then held against the origin the
+ * browser stamped on the tab's own top-frame report (see handleContent): without the "tabs" permission the
+ * background cannot read a tab's URL, and it does not need to.
+ */
+function checkFrameSender(message: ContentToBackground, sender: MessageSender, adapter: TargetAdapter, tabId: number): Rejection | CheckedSender {
+  const rule = adapter.frames;
+  if (!rule || sender.frameId === undefined || sender.frameId < 0 || message.type === 'target/notice') return 'sub-frame';
+  const url = sender.url ?? '';
+  const host = checkHost(url, rule.hosts);
+  if (!matchesAny(url, rule.matches) || !host.ok || (sender.origin && sender.origin !== host.origin)) return 'wrong-origin';
+  const topOrigin = 'topOrigin' in message ? message.topOrigin : undefined;
+  if (!topOrigin || !isAllowedOrigin(topOrigin, adapter.hosts)) return 'unknown-top';
+  return { tabId, origin: host.origin, topOrigin, inFrame: true };
+}
+
+/** Content scripts: our extension, a real tab, the top frame (or an admitted frame), a page the adapter acts on. */
+function checkContentSender(message: ContentToBackground, sender: MessageSender, adapter: Adapter | undefined): Rejection | CheckedSender {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return 'no-tab';
-  if (sender.frameId !== 0) return 'sub-frame';
-  const adapter = adapterById(message.adapterId);
-  if (!adapter) return 'unknown-adapter';
+  if (!adapter) return sender.frameId === 0 ? 'unknown-adapter' : 'sub-frame';
   const needsRole = message.type === 'source/captured' ? 'source' : message.type.startsWith('target/') ? 'target' : adapter.role;
   if (adapter.role !== needsRole) return 'wrong-role';
+  if (sender.frameId !== 0) return adapter.role === 'target' ? checkFrameSender(message, sender, adapter, tabId) : 'sub-frame';
+  if ('topOrigin' in message && message.topOrigin !== undefined) return 'unknown-top'; // only frames claim a top
   const url = sender.url ?? '';
-  if (!matchesAdapter(url, adapter)) return 'wrong-origin';
+  if (!matchesAny(url, adapter.matches)) return 'wrong-origin';
   const host = checkHost(url, adapter.hosts);
   if (sender.origin && host.ok && sender.origin !== host.origin) return 'wrong-origin';
   // Only "this is not an admin host" may come from a host the adapter does not act on.
   const harmless = message.type === 'page/status' && message.status.code === 'not-admin-host';
   if (!host.ok && !harmless) return 'wrong-origin';
-  return { tabId, origin: host.ok ? host.origin : new URL(url).origin };
+  return host.ok ? { tabId, origin: host.origin, topOrigin: host.origin, inFrame: false } : { tabId, origin: new URL(url).origin, inFrame: false };
 }
 
 export function createRelayService(platform: RelayPlatform) {
@@ -138,30 +168,54 @@ export function createRelayService(platform: RelayPlatform) {
     return undefined;
   }
 
+  /** Built-in adapters first; a user-defined source can never shadow one (its ids start with "custom-"). */
+  async function resolveAdapter(id: string): Promise<Adapter | undefined> {
+    return adapterById(id) ?? (await platform.loadCustomSources?.())?.find((source) => source.id === id);
+  }
+
+  /** Is the tab's app the source's app? A user-defined source names its app; InVision's is known to each target. */
+  async function expectedApp(s: RelayState, appLabel: string, targetSays: boolean): Promise<boolean> {
+    const source = s.secret ? await resolveAdapter(s.secret.sourceAdapterId) : undefined;
+    return source?.role === 'source' && source.idpAppName ? source.idpAppName.test(appLabel) : targetSays;
+  }
+
   async function handleContent(message: ContentToBackground, sender: MessageSender): Promise<unknown> {
-    const checked = checkContentSender(message, sender);
+    const adapter = await resolveAdapter(message.adapterId);
+    const checked = checkContentSender(message, sender, adapter);
     if (typeof checked === 'string') return reject(checked);
-    const { tabId, origin } = checked;
+    const { tabId, origin, topOrigin } = checked;
     const now = platform.now();
     const state = expireIfDue(await load(), now);
     if (state.effects.length) await commit(state);
     const s = state.state;
+    if (checked.inFrame) {
+      // The browser-stamped half: this tab's top frame reported from exactly that origin, for this adapter.
+      const top = s.pages[tabId];
+      if (!top || top.adapterId !== message.adapterId || top.topOrigin !== topOrigin) return reject('unknown-top');
+    }
     switch (message.type) {
       case 'source/captured': {
         const settings = await platform.loadSettings();
         const lifetime = settings.tokenLifetimeMinutes * 60_000;
-        const source = adapterById(message.adapterId) as SourceAdapter;
+        const source = adapter as SourceAdapter;
         const scimUrl = message.scimUrl && source.scimUrl.pattern.test(message.scimUrl) ? message.scimUrl : undefined;
         return commit(capture(s, { token: message.token, scimUrl, adapterId: message.adapterId, origin }, now, lifetime));
       }
       case 'page/status': {
-        const role = adapterById(message.adapterId)!.role;
-        return commit(reportPage(s, tabId, { adapterId: message.adapterId, role, origin, status: message.status }, now));
+        const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status: message.status };
+        return commit(reportPage(s, tabId, page, now));
       }
       case 'target/ready': {
         const settings = await platform.loadSettings();
-        const request = { tabId, adapterId: message.adapterId, origin, appLabel: message.appLabel, expectedApp: message.expectedApp };
+        const expected = await expectedApp(s, message.appLabel, message.expectedApp);
+        const request = { tabId, adapterId: message.adapterId, origin, appLabel: message.appLabel, expectedApp: expected };
         return commit(requestFill(s, request, now, settings.autoSave));
+      }
+      case 'target/notice': {
+        const filling = s.target?.tabId === tabId && s.target.adapterId === message.adapterId;
+        if (!filling || !(adapter as TargetAdapter).frames?.verdictInTop || (s.phase !== 'filling' && s.phase !== 'verified')) return undefined;
+        await platform.sendTab(tabId, { type: 'bg/notice', message: redact(message.message, s.secret?.token) }).catch(() => undefined);
+        return undefined;
       }
       case 'target/progress':
         return commit(progress(s, tabId, message.step, now));

@@ -21,6 +21,8 @@ const TabPage = z.strictObject({
   adapterId: z.string(),
   role: z.enum(['source', 'target']),
   origin: z.string(),
+  /** The tab's top-page origin, as the browser stamped it on a top-frame report: frames are checked against it. */
+  topOrigin: z.optional(z.string()),
   status: PageStatus,
   at: z.number(),
 });

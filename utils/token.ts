@@ -20,6 +20,14 @@ export function checkToken(raw: string): { ok: true; token: string } | { ok: fal
   return { ok: true, token };
 }
 
+/**
+ * Some consoles show the token as a header value ("Bearer <token>"); every IdP form wants the token alone
+ * (Entra says so explicitly), so the scheme word is dropped before the token is judged.
+ */
+export function bareToken(shown: string): string {
+  return shown.trim().replace(/^bearer\s+/i, '');
+}
+
 /** The last four characters, the only part of a token a person ever sees from us. */
 export function fingerprint(token: string): string {
   return `…${token.slice(-4)}`;

@@ -1,6 +1,6 @@
 // Looks at the extension as a user and as an auditor: the in-page card (inside a closed shadow root, reached
 // through the DevTools protocol as assistive tech would), the badge, and what the worker holds in memory.
-import type { Page } from 'puppeteer-core';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { ExtensionBrowser } from './browser';
 
 interface CdpNode {
@@ -18,8 +18,11 @@ function walk(node: CdpNode, visit: (n: CdpNode) => void) {
   for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit);
 }
 
-async function panelNode(page: Page): Promise<{ root?: CdpNode; client: Awaited<ReturnType<Page['createCDPSession']>> }> {
-  const client = await page.createCDPSession();
+async function panelNode(page: Page): Promise<{ root?: CdpNode; client: CDPSession }> {
+  return panelNodeVia(await page.createCDPSession());
+}
+
+async function panelNodeVia(client: CDPSession): Promise<{ root?: CdpNode; client: CDPSession }> {
   const { root } = (await client.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   let host: CdpNode | undefined;
   walk(root, (n) => {
@@ -30,7 +33,17 @@ async function panelNode(page: Page): Promise<{ root?: CdpNode; client: Awaited<
 
 /** The text of SCIM Relay's in-page card, or '' when none is shown. */
 export async function panelText(page: Page): Promise<string> {
-  const { root, client } = await panelNode(page);
+  return panelTextVia(await page.createCDPSession());
+}
+
+/** The card inside a cross-origin frame (its own renderer, so its own DevTools target), found by URL prefix. */
+export async function framePanelText(browser: Browser, urlPrefix: string): Promise<string> {
+  const target = browser.targets().find((t) => t.url().startsWith(urlPrefix));
+  return target ? panelTextVia(await target.createCDPSession()) : '';
+}
+
+async function panelTextVia(session: CDPSession): Promise<string> {
+  const { root, client } = await panelNodeVia(session);
   await client.detach();
   if (!root) return '';
   const parts: string[] = [];
@@ -42,10 +55,18 @@ export async function panelText(page: Page): Promise<string> {
 }
 
 export async function waitForPanel(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return waitForText(() => panelText(page), pattern, timeoutMs);
+}
+
+export async function waitForFramePanel(browser: Browser, urlPrefix: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  return waitForText(() => framePanelText(browser, urlPrefix), pattern, timeoutMs);
+}
+
+async function waitForText(read: () => Promise<string>, pattern: RegExp, timeoutMs: number): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    last = await panelText(page);
+    last = await read();
     if (pattern.test(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { CUSTOM_SOURCE_HOST, ENTRA_BLADE_FRAME_URL, playIdp, type IdpCall } from './idp-sites';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
 const MODULES = resolve(import.meta.dirname, '../../node_modules');
@@ -27,6 +28,8 @@ export interface SiteOptions {
   acceptedToken?: string;
   /** URL → fixture file (relative to tests/fixtures), matched on origin + path. */
   pages: Record<string, string>;
+  /** The SCIM URL the OneLogin and Entra fakes expect (defaults to InVision's). */
+  scimUrl?: string;
   /** Template values substituted into fixtures: {{APP_LABEL}}, {{RENDER_DELAY_MS}}, … */
   vars?: Record<string, string>;
   /** Fixture file → a hostile addition (tests/fixtures/hostile/*.html) inserted before its </body>. */
@@ -41,12 +44,14 @@ export interface SeenRequest {
   body: string;
 }
 
-const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0' };
+const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: ENTRA_BLADE_FRAME_URL };
 
 export class FakeSites {
   readonly requests: SeenRequest[] = [];
   readonly verifyCalls: URLSearchParams[] = [];
   readonly saveCalls: URLSearchParams[] = [];
+  /** OneLogin's and Entra's test and save requests, in order (Okta's stay in verifyCalls/saveCalls). */
+  readonly idpCalls: IdpCall[] = [];
   tokensIssued = 0;
 
   constructor(private options: SiteOptions) {}
@@ -82,7 +87,7 @@ export class FakeSites {
     this.requests.push({ url: request.url(), method: request.method(), body });
     const json = (status: number, data: unknown) =>
       request.respond({ status, contentType: 'application/json', body: JSON.stringify(data) });
-    if (request.method() === 'POST' && url.pathname === '/api/scim/token' && url.hostname.endsWith('.invisionapp.com')) {
+    if (request.method() === 'POST' && url.pathname === '/api/scim/token' && (url.hostname.endsWith('.invisionapp.com') || url.hostname === CUSTOM_SOURCE_HOST)) {
       this.tokensIssued++;
       return void json(200, { token: this.options.token });
     }
@@ -97,6 +102,11 @@ export class FakeSites {
     if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt')) {
       this.saveCalls.push(new URLSearchParams(body));
       return void json(200, { ok: true });
+    }
+    const idp = playIdp(request.method(), url, body, { token: this.options.acceptedToken ?? this.options.token, scimUrl: this.options.scimUrl ?? INVISION_SCIM_URL });
+    if (idp) {
+      this.idpCalls.push(idp.call);
+      return void json(idp.status, idp.reply);
     }
     const vendor = VENDOR[url.pathname];
     if (vendor) return void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(vendor, 'utf8') });

@@ -35,5 +35,5 @@ export const invisionAdapter: SourceAdapter = {
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
-  fixtures: [],
+  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
 };

@@ -12,6 +12,7 @@ export const oktaAdapter: TargetAdapter = {
   label: 'Okta',
   // Only the admin console ("<org>-admin"); "<org>.okta.com" is the end-user side and is never filled.
   hosts: { suffixes: OKTA_CELLS, label: /^[a-z0-9][a-z0-9-]*-admin$/ },
+  exampleHost: 'acme-admin.okta.com',
   matches: OKTA_CELLS.map((cell) => `https://*.${cell}/admin/*`),
   appPage: /^\/admin\/app\/[^/]+\/instance\/[^/]+\/?$/,
   appLabel: {
@@ -36,15 +37,17 @@ export const oktaAdapter: TargetAdapter = {
       { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
     ],
   },
-  open: {
-    name: 'Edit (or Configure API Integration) link',
-    kind: 'button',
-    locators: [
-      { role: ['button', 'link'], name: /^configure api integration$/i },
-      { css: '#userMgmtSettings\\.edit_link' },
-      { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
-    ],
-  },
+  reveal: [
+    {
+      name: 'Edit (or Configure API Integration) link',
+      kind: 'button',
+      locators: [
+        { role: ['button', 'link'], name: /^configure api integration$/i },
+        { css: '#userMgmtSettings\\.edit_link' },
+        { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
+      ],
+    },
+  ],
   enable: {
     name: 'Enable API integration checkbox',
     kind: 'checkbox',
@@ -82,5 +85,5 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
-  fixtures: [],
+  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html'],
 };

@@ -20,39 +20,65 @@ export interface SourceAdapter extends AdapterBase {
   role: 'source';
   /** The settings view that shows the token: modal or page. */
   panel: ControlSpec;
-  /** The opt-in that makes the next action replace the current token. */
-  generateCheckbox: ControlSpec;
+  /** The opt-in that makes the next action replace the current token, where the product has one. */
+  generateCheckbox?: ControlSpec;
   /** Where the freshly revealed token appears (field, text or code block). */
   token: ControlSpec;
   /** Where the SCIM base URL appears, and what a valid one looks like. */
   scimUrl: { control: ControlSpec; pattern: RegExp };
   /** Where to find the token page, in the product's own words. */
   path: string;
+  /** How the source's app is named in an IdP, when a target cannot know it (user-defined sources). */
+  idpAppName?: RegExp;
+}
+
+/**
+ * Some IdPs render the form in a cross-origin frame (Entra's blades on *.reactblade.portal.azure.net). The script
+ * then also runs in frames, and acts in one only when the frame's host and every ancestor, up to a top page on the
+ * adapter's own `hosts`, pass these rules; every other frame is left alone.
+ */
+export interface FrameRule {
+  hosts: HostRule;
+  matches: string[];
+  /** The IdP announces verdicts in the top page (a portal notification), outside the frame that holds the form. */
+  verdictInTop?: boolean;
 }
 
 export interface TargetAdapter extends AdapterBase {
   role: 'target';
-  /** Path of an app instance page, e.g. /admin/app/<name>/instance/<id>. */
+  /** Path of an app instance page, e.g. /admin/app/<name>/instance/<id>. Frames are judged by their pane alone. */
   appPage: RegExp;
-  /** The label of the app on the page: from the document title, or a heading. */
-  appLabel: { title: RegExp; heading: ControlSpec };
+  /** An admin host, shown in "fills only the admin console (for example …)" messages. */
+  exampleHost: string;
+  /** The label of the app on the page: from the document title, or a heading (group 1 of headingPattern, if set). */
+  appLabel: { title: RegExp; heading: ControlSpec; headingPattern?: RegExp };
   /** Which app labels are the source's app (e.g. InVision); others need the user's explicit go-ahead. */
   expectedApp: RegExp;
   /** Any of these present means a sign-in or MFA challenge instead of the admin page. */
   signIn: ControlSpec;
   /** Any of these present means the provisioning integration pane is on screen. */
   integration: ControlSpec;
-  /** The control that turns the integration pane editable (Edit, Configure API Integration). */
-  open: ControlSpec;
-  /** A checkbox that must be ticked before the credential fields show. */
-  enable: ControlSpec;
+  /**
+   * What a person presses, in order, until the token field shows: Edit or Configure API Integration (Okta);
+   * Get started › Provisioning Mode › Automatic › Admin Credentials (Entra). Absent steps are skipped, expanded
+   * sections are never collapsed, and pressing stops as soon as the token field (or `enable`) shows.
+   */
+  reveal: readonly ControlSpec[];
+  /** A checkbox that must be ticked before the credential fields show, where the IdP has one. */
+  enable?: ControlSpec;
   baseUrl: ControlSpec;
   token: ControlSpec;
-  /** The control that makes the IdP test the credentials. */
+  /** The control that makes the IdP test the credentials (OneLogin: "Enable" under API Connection). */
   test: ControlSpec;
+  /** Save, or Create for a new configuration. */
   save: ControlSpec;
-  /** How the IdP words the test outcome (any new alert that is not a success is a failure) and a saved form. */
-  outcome: { success: RegExp; failure: RegExp; saved: RegExp };
+  /**
+   * How the IdP words the outcome. Any new alert that is neither pending nor a success is reported as a failure.
+   * `pending`: progress notices to skip ("Testing connection to …"). `saved`: how a save is confirmed when the form
+   * stays on screen (otherwise the token field going away confirms it).
+   */
+  outcome: { success: RegExp; failure: RegExp; pending?: RegExp; saved: RegExp };
+  frames?: FrameRule;
   /** Where the form is, in the IdP's own words, for instructions. */
   path: string;
 }

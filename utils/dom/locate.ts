@@ -1,7 +1,7 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
 
-export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab';
+export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab' | 'combobox' | 'option';
 
 export type Locator = (
   /** A form field by its label: <label>, aria-label(ledby), a nearby caption, or placeholder. */
@@ -32,6 +32,8 @@ const ROLE_SELECTORS: Record<Role, string> = {
   alert: '[role=alert], [role=status], [aria-live=assertive], [aria-live=polite], output',
   dialog: 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]',
   tab: '[role=tab]',
+  combobox: 'select, [role=combobox]',
+  option: 'option, [role=option]',
 };
 
 const KIND_ROLES: Record<ControlSpec['kind'], readonly Role[]> = {
@@ -150,6 +152,15 @@ function byLabel(root: ParentNode, label: RegExp, kind: ControlSpec['kind']): El
   return [...direct, ...near];
 }
 
+/** A selector a user typed may be invalid: that finds nothing rather than stopping the page's script. */
+function bySelector(root: ParentNode, css: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(css));
+  } catch {
+    return [];
+  }
+}
+
 /** Every element any locator of the spec finds, in locator order, without duplicates. */
 export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
   const out: Element[] = [];
@@ -157,7 +168,7 @@ export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
     let found: Element[];
     if ('label' in locator) found = byLabel(root, locator.label, spec.kind);
     else if ('role' in locator) found = byRole(root, typeof locator.role === 'string' ? [locator.role] : locator.role, locator.name);
-    else found = Array.from(root.querySelectorAll(locator.css));
+    else found = bySelector(root, locator.css);
     if (locator.near) found = found.filter((el) => locator.near!.test(sectionHeading(el)));
     for (const el of found) if (!out.includes(el)) out.push(el);
   }

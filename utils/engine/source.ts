@@ -10,7 +10,7 @@ import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
 import type { ContentToBackground, PageStatus } from '../protocol';
-import { checkToken, fingerprint } from '../token';
+import { bareToken, checkToken, fingerprint } from '../token';
 
 export interface SourceDeps {
   adapter: SourceAdapter;
@@ -41,7 +41,7 @@ export function findToken(adapter: SourceAdapter, root: ParentNode): string | un
     if (!isRendered(el)) continue;
     for (const value of readings(el)) {
       if (value.includes('://')) continue; // the SCIM URL sits in the same kind of element
-      const checked = checkToken(value);
+      const checked = checkToken(bareToken(value));
       if (checked.ok) return checked.token;
     }
   }
@@ -78,7 +78,7 @@ export function startSource(deps: SourceDeps) {
       return;
     }
     const root = panel.closest(REGION_SELECTOR) ?? document.body;
-    const ticked = present(adapter.generateCheckbox, root).some(isChecked);
+    const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
     report({ code: ticked ? 'source-generate-ticked' : 'source-open' });
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));

@@ -7,7 +7,7 @@ import { normaliseText, type ControlSpec } from '../dom/locate';
 import { pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor } from '../dom/wait';
-import { checkHost } from '../hosts';
+import { checkHost, type HostRule } from '../hosts';
 import { say } from '../messages';
 import { FillGrant, type BackgroundToContent, type ContentToBackground, type PageStatus, type StepId } from '../protocol';
 import { fingerprint } from '../token';
@@ -17,10 +17,13 @@ export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click ren
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
 export const SAVE_TIMEOUT_MS = 20_000; // a save round-trip to the IdP
 export const PANE_WAIT_MS = 30 * 60_000; // an admin may leave the tab on another pane for a long time
-export const READBACK_DELAY_MS = 50;
+export const READBACK_DELAY_MS = 50; // let a framework re-render before checking the field kept the value
 export const USABLE_WAIT_MS = 3_000; // a disabled button or loading overlay clears within a moment; a trap does not
+export const FRAME_HANDSHAKE_RETRY_MS = 500; // a frame may ask before the top page's script has introduced the tab
+export const FRAME_HANDSHAKE_TRIES = 20; // ten seconds: the top page's script reports at its document_idle
+export const NOTICE_MAX_LENGTH = 600; // a verdict is a sentence or two; longer text is a whole region, not a notice
 /** Interim texts some consoles show while the test runs: not the verdict. */
-const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i; // let a framework re-render before checking the field kept the value
+const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i;
 
 export interface TargetDeps {
   adapter: TargetAdapter;
@@ -30,6 +33,8 @@ export interface TargetDeps {
   ui: InPageUi;
   /** Aborted when the content script is invalidated (extension reloaded or page left). */
   signal: AbortSignal;
+  /** Set when this script runs in a sub-frame that passed the adapter's frame rule (see utils/engine/frames.ts). */
+  inFrame?: boolean;
 }
 
 type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; afterFill: boolean };
@@ -40,22 +45,73 @@ class Stopped extends Error {
   }
 }
 
-function alertTexts(adapter: TargetAdapter): Map<Element, string> {
+type Outcome = TargetAdapter['outcome'];
+
+/** Does the text read as a verdict of the IdP? A progress notice is one only once it carries the verdict too. */
+export function isVerdict(outcome: Outcome, text: string): boolean {
+  return outcome.success.test(text) || outcome.failure.test(text) || !!outcome.saved?.test(text);
+}
+
+/** "Testing connection to …" alone: wait for what follows. */
+function isPendingOnly(outcome: Outcome, text: string): boolean {
+  return (IN_PROGRESS.test(text) || !!outcome.pending?.test(text)) && !isVerdict(outcome, text);
+}
+
+/**
+ * Every announcement on the page (alerts, live regions) and, unless `liveRegionsOnly`, any short text that reads
+ * as a verdict.
+ */
+export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}): Map<Element, string> {
   const found = new Map<Element, string>();
   for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
-    if (isRendered(el)) found.set(el, normaliseText(el.textContent));
+    if (el !== opts.ownUi && isRendered(el)) found.set(el, normaliseText(el.textContent));
   }
+  if (opts.liveRegionsOnly) return found;
   // Some layouts show the verdict without a role: find it by its words.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || found.has(parent)) continue;
+    // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
+    if (!parent || found.has(parent) || !node.textContent?.trim()) continue;
     const text = normaliseText(parent.textContent);
-    if (text.length < 600 && (adapter.outcome.success.test(text) || adapter.outcome.failure.test(text)) && isRendered(parent)) {
-      found.set(parent, text);
-    }
+    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, text);
   }
   return found;
+}
+
+/**
+ * Watches for announcements that appear or change after it starts. `take()` returns each one that is new since
+ * the last call (progress notices excepted), once; `changed()` says whether anything moved since then.
+ */
+export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}) {
+  let last = alertTexts(outcome, opts);
+  const touched = new Set<Node>();
+  const taken = new WeakMap<Element, string>();
+  const watcher = new MutationObserver((records) => {
+    for (const record of records) {
+      touched.add(record.target);
+      record.addedNodes.forEach((n) => touched.add(n));
+    }
+  });
+  watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  const isNew = (el: Element, text: string) =>
+    last.get(el) !== text || Array.from(touched).some((n) => n === el || el.contains(n) || n.contains(el));
+  return {
+    changed: () => touched.size > 0,
+    take(): { el: Element; text: string }[] {
+      const now = alertTexts(outcome, opts);
+      const fresh: { el: Element; text: string }[] = [];
+      for (const [el, text] of now) {
+        if (!text || isPendingOnly(outcome, text) || !isNew(el, text) || taken.get(el) === text) continue;
+        taken.set(el, text);
+        fresh.push({ el, text });
+      }
+      last = now;
+      touched.clear();
+      return fresh;
+    },
+    stop: () => watcher.disconnect(),
+  };
 }
 
 export function startTarget(deps: TargetDeps) {
@@ -66,6 +122,11 @@ export function startTarget(deps: TargetDeps) {
   let autoSave = false;
   let lastStatus = '';
   let pathname = location.pathname;
+  let granted = false;
+  let handshakeTries = 0;
+  /** Verdicts the IdP announced in the top page, forwarded by the background (frames with `verdictInTop`). */
+  let topNotices: string[] = [];
+  const hostRule: HostRule = deps.inFrame && adapter.frames ? adapter.frames.hosts : adapter.hosts;
 
   const report = (status: PageStatus) => {
     const key = JSON.stringify(status);
@@ -73,7 +134,7 @@ export function startTarget(deps: TargetDeps) {
     lastStatus = key;
     void deps.send({ type: 'page/status', adapterId: adapter.id, status });
   };
-  const progress = (step: StepId) => void deps.send({ type: 'target/progress', adapterId: adapter.id, step });
+  const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
   const show = (view: PanelView) => ui.show(view);
 
   function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, afterFill: boolean): Stop {
@@ -125,7 +186,8 @@ export function startTarget(deps: TargetDeps) {
   }
 
   function readAppLabel(): { label: string; expected: boolean } {
-    const heading = present(adapter.appLabel.heading).map((el) => normaliseText(el.textContent)).find(Boolean) ?? '';
+    const headingText = present(adapter.appLabel.heading).map((el) => normaliseText(el.textContent)).find(Boolean) ?? '';
+    const heading = adapter.appLabel.headingPattern?.exec(headingText)?.[1]?.trim() ?? headingText;
     const fromTitle = adapter.appLabel.title.exec(document.title)?.[1]?.trim() ?? '';
     const labels = [heading, fromTitle].filter(Boolean);
     const match = labels.find((label) => adapter.expectedApp.test(label));
@@ -146,21 +208,31 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
-  async function openForm(signal: AbortSignal) {
+  /** Presses the reveal steps in order (skipping absent ones) until the token field shows. */
+  async function revealForm(signal: AbortSignal) {
     // Open means a usable token field or the Enable checkbox: a decoy field hidden off-screen does not count.
-    if (pick(adapter.token, { typing: true, ownUi: ui.host }).ok || present(adapter.enable).length) return;
     const decoys = present(adapter.token);
-    const open = await need(adapter.open, signal, { afterFill: false });
-    press(open);
-    const appeared = () => present(adapter.token).some((el) => !decoys.includes(el)) || present(adapter.enable).length > 0;
-    const shown = await waitFor(() => (appeared() ? true : undefined), {
-      signal,
-      timeoutMs: STEP_TIMEOUT_MS,
-    });
-    if (!shown) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, false));
+    const formShown = () =>
+      pick(adapter.token, { typing: true, ownUi: ui.host }).ok ||
+      present(adapter.token).some((el) => !decoys.includes(el)) ||
+      (!!adapter.enable && present(adapter.enable).length > 0);
+    for (const [index, step] of adapter.reveal.entries()) {
+      if (formShown()) return;
+      const later = adapter.reveal.slice(index + 1);
+      const progressed = () => formShown() || later.some((next) => present(next).length > 0);
+      // Absent now means not needed on this layout (each press waits until the next control has rendered); a
+      // later step already on screen means this one was done before (Provisioning Mode already Automatic).
+      if (!present(step).length || progressed()) continue;
+      const control = await need(step, signal, { afterFill: false });
+      if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
+      press(control);
+      await waitFor(() => (progressed() ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
+    }
+    if (!formShown()) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, false));
   }
 
   async function enableIfNeeded(signal: AbortSignal) {
+    if (!adapter.enable) return;
     const boxes = present(adapter.enable);
     if (!boxes.length) return;
     const box = boxes[0]!;
@@ -175,7 +247,8 @@ export function startTarget(deps: TargetDeps) {
       timeoutMs: STEP_TIMEOUT_MS,
     });
     if (!fieldShown) {
-      throw new Stopped({ kind: 'stop', message: say.enableDidNotShowFields(adapter.token.name), status: 'layout-not-recognised', detail: adapter.token.name, afterFill: false });
+      const message = say.enableDidNotShowFields(adapter.enable.name, adapter.token.name);
+      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.token.name, afterFill: false });
     }
   }
 
@@ -194,38 +267,43 @@ export function startTarget(deps: TargetDeps) {
     if (!present(adapter.baseUrl).length) return;
     const field = await need(adapter.baseUrl, signal, { typing: true, afterFill: false });
     if (readField(field).trim()) return;
-    if (!grant.scimUrl) throw new Stopped({ kind: 'stop', message: say.noBaseUrl(), status: 'layout-not-recognised', detail: adapter.baseUrl.name, afterFill: false });
+    if (!grant.scimUrl) {
+      const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
+      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, afterFill: false });
+    }
     await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, false);
+  }
+
+  /** New announcements in this document, then verdicts the top page announced (forwarded by the background). */
+  function announcements(watch: ReturnType<typeof watchAnnouncements>): { text: string; isAlert: boolean }[] {
+    const here = watch.take().map(({ el, text }) => ({ text, isAlert: el.matches('[role=alert]') }));
+    const fromTop = topNotices.map((text) => ({ text, isAlert: false }));
+    topNotices = [];
+    // An alert says more than a status line that changed with it ("Disabled" beside "401 Unauthorized").
+    return [...here.filter((a) => a.isAlert), ...here.filter((a) => !a.isAlert), ...fromTop];
   }
 
   async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string }> {
     const button = await need(adapter.test, signal, { afterFill: true });
-    const before = alertTexts(adapter);
-    const touched = new Set<Node>();
-    const watcher = new MutationObserver((records) => {
-      for (const record of records) {
-        touched.add(record.target);
-        record.addedNodes.forEach((n) => touched.add(n));
-      }
-    });
-    watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
+    topNotices = [];
+    // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
+    await progress('test');
     press(button);
-    progress('test');
-    const isNew = (el: Element, text: string) =>
-      before.get(el) !== text || Array.from(touched).some((n) => n === el || el.contains(n) || n.contains(el));
     const outcome = await waitFor(
       () => {
-        for (const [el, text] of alertTexts(adapter)) {
-          if (!text || !isNew(el, text) || IN_PROGRESS.test(text)) continue;
+        for (const { text, isAlert } of announcements(watch)) {
+          // Failure first: "could not be enabled" must not read as "enabled".
+          if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
           if (adapter.outcome.success.test(text)) return { ok: true, message: text };
-          if (adapter.outcome.failure.test(text) || el.matches('[role=alert]')) return { ok: false, message: text };
+          if (isAlert) return { ok: false, message: text };
         }
         return undefined;
       },
       { signal, timeoutMs: OUTCOME_TIMEOUT_MS },
     );
-    watcher.disconnect();
-    return outcome ?? { ok: false, message: say.noOutcome(OUTCOME_TIMEOUT_MS / 1000) };
+    watch.stop();
+    return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
   async function fill(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
@@ -234,7 +312,7 @@ export function startTarget(deps: TargetDeps) {
     show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     let typed = false;
     try {
-      await openForm(signal);
+      await revealForm(signal);
       await enableIfNeeded(signal);
       await fillBaseUrl(grant, signal);
       const field = await need(adapter.token, signal, { typing: true, afterFill: false });
@@ -243,7 +321,7 @@ export function startTarget(deps: TargetDeps) {
       await need(adapter.test, signal, { afterFill: false });
       typed = true;
       await typeChecked(field, grant.token, adapter.token, signal, true);
-      progress('fill');
+      void progress('fill');
       const outcome = await testAndRead(signal);
       if (signal.aborted) return;
       verified = outcome.ok;
@@ -286,13 +364,13 @@ export function startTarget(deps: TargetDeps) {
     const signal = deps.signal;
     try {
       const button = await need(adapter.save, signal, { afterFill: true });
-      const before = alertTexts(adapter);
+      const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
+      topNotices = [];
       press(button);
       const outcome = await waitFor(
         () => {
           if (!present(adapter.token).length) return { ok: true, message: say.savedOk() };
-          for (const [el, text] of alertTexts(adapter)) {
-            if (!text || before.get(el) === text) continue;
+          for (const { text } of announcements(watch)) {
             if (adapter.outcome.saved.test(text)) return { ok: true, message: say.savedOk() };
             if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
           }
@@ -300,7 +378,8 @@ export function startTarget(deps: TargetDeps) {
         },
         { signal, timeoutMs: SAVE_TIMEOUT_MS },
       );
-      const result = outcome ?? { ok: false, message: say.saveNotConfirmed(SAVE_TIMEOUT_MS / 1000) };
+      watch.stop();
+      const result = outcome ?? { ok: false, message: say.saveNotConfirmed(adapter.save.name, SAVE_TIMEOUT_MS / 1000) };
       await deps.send({ type: 'target/saved', adapterId: adapter.id, ok: result.ok, message: result.message });
       if (result.ok) verified = false;
       show({ tone: result.ok ? 'success' : 'error', title: result.message });
@@ -327,7 +406,7 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function run(signal: AbortSignal) {
-    const host = checkHost(location.href, adapter.hosts);
+    const host = checkHost(location.href, hostRule);
     if (!host.ok) {
       report({ code: 'not-admin-host', detail: host.reason });
       show({ tone: 'error', title: say.notAdminHost(adapter, host.host, host.reason) });
@@ -340,7 +419,7 @@ export function startTarget(deps: TargetDeps) {
       if (!signal.aborted) evaluate();
       return;
     }
-    if (!adapter.appPage.test(location.pathname)) {
+    if (!deps.inFrame && !adapter.appPage.test(location.pathname)) {
       report({ code: 'not-app-page' });
       ui.hide();
       return;
@@ -348,7 +427,8 @@ export function startTarget(deps: TargetDeps) {
     // The pane first: an integration form may itself hold a password-type token field.
     const where = () =>
       present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : paneInFrame() ? 'framed' : undefined;
-    if (!where()) report({ code: 'not-integration-tab' });
+    // A portal holds many frames: one without the pane stays silent rather than speak over the one with it.
+    if (!where() && !deps.inFrame) report({ code: 'not-integration-tab' });
     const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
     if (!found || signal.aborted) return;
     if (found === 'signin') return evaluate();
@@ -366,8 +446,18 @@ export function startTarget(deps: TargetDeps) {
       await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected }),
     );
     busy = undefined;
-    if (!reply.success || signal.aborted) return;
+    if (signal.aborted) return;
+    if (!reply.success) {
+      // Unanswered: in a frame, most likely the top page's script has not reported yet. Ask again, a few times.
+      if (deps.inFrame && handshakeTries++ < FRAME_HANDSHAKE_TRIES) {
+        await delay(FRAME_HANDSHAKE_RETRY_MS, signal);
+        lastStatus = ''; // the rejected status report goes again, too
+        if (!signal.aborted) evaluate();
+      }
+      return;
+    }
     if (reply.data.kind === 'wait') return showWait(reply.data.reason, app.label);
+    granted = true;
     await fill(reply.data, signal);
   }
 
@@ -397,7 +487,10 @@ export function startTarget(deps: TargetDeps) {
       case 'bg/forgotten':
         attempt?.abort();
         verified = false;
-        if (message.reason !== 'saved') show({ tone: 'info', title: say.forgotten(message.reason) });
+        if (granted && message.reason !== 'saved') show({ tone: 'info', title: say.forgotten(message.reason) });
+        break;
+      case 'bg/notice':
+        if (busy) topNotices.push(message.message);
         break;
     }
   }

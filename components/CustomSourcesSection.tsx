@@ -1,0 +1,141 @@
+// Options section for user-defined token sources: describe a SaaS admin page (address, where the token and the
+// SCIM URL appear), grant SCIM Relay that one origin at that moment, and remove it again. No secrets are stored.
+import { useEffect, useState } from 'preact/hooks';
+import {
+  CustomSource,
+  MAX_CUSTOM_SOURCES,
+  matchPatternFor,
+  slugFor,
+  type CustomSourcesSettings,
+  type PlaceSpec,
+} from '../utils/custom-sources';
+
+export interface CustomSourcesClient {
+  load(): Promise<CustomSourcesSettings>;
+  save(settings: CustomSourcesSettings): Promise<void>;
+  /** Must be called from the click itself: browsers grant origins only during a user gesture. */
+  requestOrigin(pattern: string): Promise<boolean>;
+  releaseOrigin(pattern: string): Promise<void>;
+}
+
+type Draft = { label: string; origin: string; tokenBy: PlaceSpec['by']; token: string; urlBy: PlaceSpec['by']; url: string; appName: string };
+const EMPTY: Draft = { label: '', origin: '', tokenBy: 'label', token: '', urlBy: 'label', url: '', appName: '' };
+
+const place = (by: PlaceSpec['by'], value: string): PlaceSpec => (by === 'label' ? { by, text: value } : { by, selector: value });
+
+/** A selector the browser cannot parse would silently find nothing on the page: say so now. */
+function selectorProblem(spec: PlaceSpec): string | undefined {
+  if (spec.by !== 'css') return undefined;
+  try {
+    document.createDocumentFragment().querySelector(spec.selector);
+    return undefined;
+  } catch {
+    return `“${spec.selector}” is not a CSS selector the browser understands.`;
+  }
+}
+
+function describe(spec: PlaceSpec): string {
+  return spec.by === 'label' ? `beside “${spec.text}”` : `at ${spec.selector}`;
+}
+
+function PlaceInput(props: { id: string; legend: string; by: PlaceSpec['by']; value: string; onChange: (by: PlaceSpec['by'], value: string) => void }) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <label>
+        <input type="radio" name={`${props.id}-by`} checked={props.by === 'label'} onChange={() => props.onChange('label', props.value)} /> beside the caption
+      </label>{' '}
+      <label>
+        <input type="radio" name={`${props.id}-by`} checked={props.by === 'css'} onChange={() => props.onChange('css', props.value)} /> at the CSS selector
+      </label>
+      <label for={props.id}>{props.by === 'label' ? 'Caption text' : 'CSS selector'}</label>
+      <input id={props.id} type="text" value={props.value} onInput={(e) => props.onChange(props.by, e.currentTarget.value)} />
+    </fieldset>
+  );
+}
+
+export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
+  const [settings, setSettings] = useState<CustomSourcesSettings>();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
+  useEffect(() => {
+    void props.client.load().then(setSettings);
+  }, [props.client]);
+  if (!settings) return <section aria-label="Other token sources"><p role="status">Loading…</p></section>;
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const parsed = CustomSource.safeParse({
+      slug: slugFor(draft.label),
+      label: draft.label,
+      origin: draft.origin.trim().replace(/\/$/, ''),
+      token: place(draft.tokenBy, draft.token),
+      scimUrl: place(draft.urlBy, draft.url),
+      ...(draft.appName.trim() ? { appName: draft.appName } : {}),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return setMessage({ tone: 'error', text: `Not added: ${issue.path.join(' › ') || 'entry'}: ${issue.message}` });
+    }
+    const source = parsed.data;
+    const problem = selectorProblem(source.token) ?? selectorProblem(source.scimUrl);
+    if (problem) return setMessage({ tone: 'error', text: `Not added: ${problem}` });
+    if (settings.sources.some((s) => s.slug === source.slug || s.origin === source.origin)) {
+      return setMessage({ tone: 'error', text: `Not added: a source named “${source.label}” or on ${source.origin} exists. Remove it first.` });
+    }
+    if (settings.sources.length >= MAX_CUSTOM_SOURCES) return setMessage({ tone: 'error', text: `Not added: at most ${MAX_CUSTOM_SOURCES} sources.` });
+    // The permission request comes first, synchronously inside the click: later it would no longer count as one.
+    void props.client.requestOrigin(matchPatternFor(source)).then(async (granted) => {
+      if (!granted) {
+        return setMessage({ tone: 'error', text: `Not added: access to ${source.origin} was not granted, so SCIM Relay could not read the token there.` });
+      }
+      const next = { ...settings, sources: [...settings.sources, source] };
+      await props.client.save(next);
+      setSettings(next);
+      setDraft(EMPTY);
+      setMessage({ tone: 'success', text: `Added ${source.label}. SCIM Relay now captures the token on ${source.origin}.` });
+    });
+  };
+
+  const remove = async (source: CustomSource) => {
+    const next = { ...settings, sources: settings.sources.filter((s) => s.slug !== source.slug) };
+    await props.client.save(next);
+    await props.client.releaseOrigin(matchPatternFor(source));
+    setSettings(next);
+    setMessage({ tone: 'success', text: `Removed ${source.label}; SCIM Relay no longer runs on ${source.origin}.` });
+  };
+
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  return (
+    <section aria-labelledby="custom-sources-heading">
+      <h2 id="custom-sources-heading">Other token sources</h2>
+      <p>Any SaaS admin page that shows a one-time SCIM token once. SCIM Relay asks for access to that one address when you add it.</p>
+      {settings.sources.length > 0 && (
+        <ul aria-label="Your token sources">
+          {settings.sources.map((source) => (
+            <li data-source={source.slug}>
+              <strong>{source.label}</strong> on {source.origin}: token {describe(source.token)}, SCIM URL {describe(source.scimUrl)}{' '}
+              <button type="button" onClick={() => void remove(source)}>Remove {source.label}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} aria-label="Add a token source">
+        <label for="cs-label">Product name</label>
+        <input id="cs-label" type="text" value={draft.label} onInput={(e) => set({ label: e.currentTarget.value })} />
+        <label for="cs-origin">Admin page address (https://…)</label>
+        <input id="cs-origin" type="url" placeholder="https://admin.example.com" value={draft.origin} onInput={(e) => set({ origin: e.currentTarget.value })} />
+        <PlaceInput id="cs-token" legend="Where the token appears" by={draft.tokenBy} value={draft.token} onChange={(tokenBy, token) => set({ tokenBy, token })} />
+        <PlaceInput id="cs-url" legend="Where the SCIM URL appears" by={draft.urlBy} value={draft.url} onChange={(urlBy, url) => set({ urlBy, url })} />
+        <label for="cs-app">App name in your IdP (optional; defaults to the product name)</label>
+        <input id="cs-app" type="text" value={draft.appName} onInput={(e) => set({ appName: e.currentTarget.value })} />
+        <button type="submit">Add source</button>
+      </form>
+      {message && (
+        <p role={message.tone === 'error' ? 'alert' : 'status'} class={message.tone}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

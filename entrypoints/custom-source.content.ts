@@ -1,0 +1,20 @@
+// A user-defined token source: registered at run time (utils/custom-source-scripts.ts) only on origins the user
+// granted, it reads that origin's description from the settings and runs the same source engine as InVision.
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { TARGET_ADAPTERS } from '../utils/adapters';
+import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
+import { runSourceScript } from '../utils/engine/run';
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  runAt: 'document_idle',
+  main: async (ctx) => {
+    const { sources } = parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]);
+    const source = sources.find((s) => new URL(s.origin).origin === location.origin);
+    if (!source || ctx.isInvalid) return;
+    const targets = TARGET_ADAPTERS.map((t) => t.label).join(', ');
+    runSourceScript(ctx, toAdapter(source), `the ${source.appName ?? source.label} app's provisioning settings in your IdP (${targets})`);
+  },
+});

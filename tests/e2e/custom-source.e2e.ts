@@ -1,0 +1,115 @@
+// A user-defined source end to end: described in the options page, its origin granted, its script registered
+// at run time, the token captured there (shown as "Bearer <token>"), handed bare to Entra's app of that name.
+//
+// Headless Chromium cannot answer the permission prompt (no auto-confirm switch; chrome://extensions cannot
+// grant optional hosts). So these tests run a copy of the built extension whose manifest already holds the test
+// origin as granted: permissions.request then resolves true at once, as after a user's "Allow", and everything
+// else (the options UI, storage, registration, injection, capture, relay, fill) is the shipped code.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from '../harness/browser';
+import { panelText, relayState, waitForPanel, waitForPhase } from '../harness/extension';
+import { CUSTOM_SOURCE_HOST, CUSTOM_SOURCE_SCIM_URL, CUSTOM_SOURCE_URL, IDP_PAGES, IDP_START_URLS } from '../harness/idp-sites';
+import { DEFAULT_PAGES, startSession, type Session } from '../harness/session';
+
+let session: Session;
+let dir: string | undefined;
+afterEach(async () => {
+  await session?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function buildWithGrantedOrigin(origin: string): string {
+  dir = mkdtempSync(join(tmpdir(), 'scim-relay-granted-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [`${origin}/*`];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+async function openOptions(): Promise<Page> {
+  const page = await session.ext.browser.newPage();
+  await page.goto(`chrome-extension://${session.ext.extensionId}/options.html`);
+  await page.waitForSelector('form[aria-label="Add a token source"]');
+  return page;
+}
+
+async function addSource(options: Page, entry: { label: string; origin: string; token: string; url: string; appName?: string }) {
+  await options.type('#cs-label', entry.label);
+  await options.type('#cs-origin', entry.origin);
+  await options.type('#cs-token', entry.token);
+  await options.type('#cs-url', entry.url);
+  if (entry.appName) await options.type('#cs-app', entry.appName);
+  await options.locator('::-p-text(Add source)').click();
+}
+
+async function registeredScripts(): Promise<string[]> {
+  const worker = await session.ext.worker();
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+    return (await c.scripting.getRegisteredContentScripts()).map((s) => s.id);
+  });
+}
+
+const ORIGIN = `https://${CUSTOM_SOURCE_HOST}`;
+
+describe('a user-defined source', () => {
+  it('is added in the options, registered on its origin only, captures the bare token and hands it to Entra', async () => {
+    session = await startSession(
+      {
+        pages: { ...DEFAULT_PAGES, [CUSTOM_SOURCE_URL]: 'custom/acme-hr-token.html', ...IDP_PAGES.entra['new-configuration'] },
+        vars: { APP_LABEL: 'Acme HR' },
+        scimUrl: CUSTOM_SOURCE_SCIM_URL,
+      },
+      { dir: buildWithGrantedOrigin(ORIGIN) },
+    );
+    const options = await openOptions();
+    await addSource(options, { label: 'Acme HR', origin: ORIGIN, token: 'Authorization header', url: 'SCIM endpoint' });
+    await options.waitForSelector('::-p-text(Added Acme HR)');
+    for (let i = 0; i < 50 && !(await registeredScripts()).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await registeredScripts()).toEqual(['custom-source-acme-hr']);
+
+    const saas = await session.sites.open(session.ext.browser, CUSTOM_SOURCE_URL);
+    await saas.locator('::-p-text(Create a new token)').click();
+    await waitForPanel(saas, new RegExp(`Token …${session.token.slice(-4)} captured`));
+    const held = await waitForPhase(session.ext, 'captured');
+    expect(held.secret?.token).toBe(session.token); // without "Bearer "
+    expect(held.secret?.scimUrl).toBe(CUSTOM_SOURCE_SCIM_URL);
+
+    const entra = await session.sites.open(session.ext.browser, IDP_START_URLS.entra['new-configuration']);
+    await waitForPanel(entra, /authorized to enable provisioning/);
+    const test = session.sites.idpCalls.find((c) => c.idp === 'entra' && c.kind === 'test');
+    expect(test?.fields).toEqual({ tenantUrl: CUSTOM_SOURCE_SCIM_URL, secretToken: session.token });
+  });
+
+  it('refuses an entry that is not an https origin, and asks for nothing', async () => {
+    session = await startSession({}, { dir: buildWithGrantedOrigin(ORIGIN) });
+    const options = await openOptions();
+    await addSource(options, { label: 'Acme HR', origin: 'http://admin.acme-hr.example:8080', token: 'API token', url: 'SCIM endpoint' });
+    const alert = await options.waitForSelector('[role=alert]');
+    expect(await alert!.evaluate((el) => el.textContent)).toMatch(/Not added: origin: Enter the address as https:\/\/host/);
+    expect(await registeredScripts()).toEqual([]);
+  });
+
+  it('stops capturing on its origin once removed', async () => {
+    session = await startSession({ pages: { ...DEFAULT_PAGES, [CUSTOM_SOURCE_URL]: 'custom/acme-hr-token.html' } }, { dir: buildWithGrantedOrigin(ORIGIN) });
+    const options = await openOptions();
+    await addSource(options, { label: 'Acme HR', origin: ORIGIN, token: 'Authorization header', url: 'SCIM endpoint' });
+    await options.waitForSelector('::-p-text(Added Acme HR)');
+    await options.locator('::-p-text(Remove Acme HR)').click();
+    await options.waitForSelector('::-p-text(Removed Acme HR)');
+    for (let i = 0; i < 50 && (await registeredScripts()).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await registeredScripts()).toEqual([]);
+    const saas = await session.sites.open(session.ext.browser, CUSTOM_SOURCE_URL);
+    await saas.locator('::-p-text(Create a new token)').click();
+    await saas.waitForFunction(() => document.getElementById('token')?.textContent?.startsWith('Bearer '));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await panelText(saas)).toBe('');
+    expect((await relayState(session.ext))?.secret).toBeUndefined();
+  });
+});

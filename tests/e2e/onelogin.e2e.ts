@@ -1,0 +1,75 @@
+// OneLogin as the target: the InVision app's Configuration tab, where "Enable" under API Connection is the test.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPopup } from '../harness/browser';
+import { relayState, waitForPanel, waitForPhase } from '../harness/extension';
+import { IDP_PAGES, IDP_START_URLS, ONELOGIN_APP_URL, ONELOGIN_UNAUTHORIZED } from '../harness/idp-sites';
+import { INVISION_SCIM_URL } from '../harness/sites';
+import { DEFAULT_PAGES, startSession, type Session } from '../harness/session';
+
+let session: Session;
+afterEach(async () => {
+  await session?.close();
+});
+
+const start = (variant: keyof typeof IDP_PAGES.onelogin, options: Parameters<typeof startSession>[0] = {}) =>
+  startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin[variant] }, ...options });
+const calls = (kind: 'test' | 'save') => session.sites.idpCalls.filter((c) => c.idp === 'onelogin' && c.kind === kind);
+
+describe('OneLogin', () => {
+  it('fills SCIM Bearer Token, clicks Enable, reports “Enabled”, saves from the popup and forgets', async () => {
+    session = await start('saved');
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.onelogin.saved);
+    await waitForPanel(page, /^Enabled\b/);
+    expect(calls('test')).toHaveLength(1);
+    expect(calls('test')[0]!.fields).toEqual({ scim_base_url: INVISION_SCIM_URL, scim_bearer_token: session.token });
+    expect(calls('save')).toHaveLength(0);
+    expect((await waitForPhase(session.ext, 'verified')).message).toBe('Enabled');
+    await page.bringToFront();
+    const popup = await openPopup(session.ext);
+    await popup.locator('::-p-text(Save in)').click();
+    const saved = await waitForPhase(session.ext, 'saved');
+    expect(saved.secret).toBeUndefined();
+    expect(calls('save')[0]!.fields).toMatchObject({ scim_bearer_token: session.token, api_status: 'Enabled' });
+    await waitForPanel(page, /Saved/);
+  });
+
+  it('first-time setup on a React form: fills the empty SCIM Base URL from the capture, and React gets both values', async () => {
+    session = await start('first-time', { vars: { RENDER_DELAY_MS: '1500' } });
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.onelogin['first-time']);
+    await waitForPanel(page, /^Enabled\b/, 20_000);
+    expect(calls('test')[0]!.fields).toEqual({ scim_base_url: INVISION_SCIM_URL, scim_bearer_token: session.token });
+  });
+
+  it('reports OneLogin’s refusal verbatim, keeps the token for a retry and never saves', async () => {
+    session = await start('saved', { acceptedToken: 'a-different-token-onelogin-expects' });
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.onelogin.saved);
+    await waitForPanel(page, /Unable to enable/);
+    const state = await waitForPhase(session.ext, 'failed');
+    expect(state.message).toBe(ONELOGIN_UNAUTHORIZED);
+    expect(state.secret?.token).toBe(session.token);
+    expect(await page.$eval('#status', (el) => el.textContent)).toBe('Disabled');
+    expect(calls('save')).toHaveLength(0);
+  });
+
+  it('does not fill an app that is not InVision until the user asks', async () => {
+    session = await start('saved', { vars: { APP_LABEL: 'Slack' } });
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.onelogin.saved);
+    await waitForPanel(page, /This is “Slack App”, not the InVision app/);
+    expect(calls('test')).toHaveLength(0);
+    expect(await page.$eval('#bearer', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect((await relayState(session.ext))?.phase).toBe('captured');
+  });
+
+  it('waits on another tab of the app, and fills once the user opens Configuration', async () => {
+    session = await start('saved');
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, `${ONELOGIN_APP_URL}#info`);
+    await page.locator('::-p-text(Configuration)').click();
+    await waitForPanel(page, /^Enabled\b/);
+    expect(calls('test')).toHaveLength(1);
+  });
+});

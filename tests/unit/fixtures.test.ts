@@ -1,0 +1,44 @@
+// Every adapter names the fixtures that prove it, each named fixture exists, and no fixture is orphaned:
+// everything under tests/fixtures belongs to an adapter, to the user-defined source, or to the hostile set.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../utils/adapters';
+import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources';
+
+const FIXTURES = resolve(import.meta.dirname, '../fixtures');
+/** Owned by the security engineer: hostile pages prove refusals, not an adapter. */
+const HOSTILE_DIR = 'hostile/';
+
+function allFixtures(dir = FIXTURES): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? allFixtures(join(dir, entry.name)) : [relative(FIXTURES, join(dir, entry.name))],
+  );
+}
+
+describe('fixtures', () => {
+  it.each(ADAPTERS.map((a) => [a.id, a.fixtures] as const))('%s lists its fixtures, and each exists', (_id, fixtures) => {
+    expect(fixtures.length).toBeGreaterThan(0);
+    for (const file of fixtures) expect(existsSync(resolve(FIXTURES, file)), file).toBe(true);
+  });
+
+  it('the user-defined source lists its fixtures too, and each exists', () => {
+    expect(CUSTOM_SOURCE_FIXTURES.length).toBeGreaterThan(0);
+    for (const file of CUSTOM_SOURCE_FIXTURES) expect(existsSync(resolve(FIXTURES, file)), file).toBe(true);
+  });
+
+  it('every fixture file is listed by some adapter or belongs to the hostile set', () => {
+    const listed = new Set([...ADAPTERS.flatMap((a) => a.fixtures), ...CUSTOM_SOURCE_FIXTURES]);
+    const orphans = allFixtures().filter((file) => !listed.has(file) && !file.startsWith(HOSTILE_DIR));
+    expect(orphans).toEqual([]);
+  });
+
+  it('each fixture starts with the facts it reproduces and what is reconstructed', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of allFixtures().filter((f) => f.endsWith('.html') && !f.startsWith(HOSTILE_DIR))) {
+      const head = readFileSync(resolve(FIXTURES, file), 'utf8').slice(0, 3000);
+      expect(head, file).toMatch(/<!--[\s\S]*(reproduce|public facts|reconstructed)/i);
+    }
+  });
+});

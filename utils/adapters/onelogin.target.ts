@@ -1,0 +1,50 @@
+// OneLogin admin: Applications › the InVision app › Configuration. Facts in shared/reference/target-pages.md;
+// OneLogin's status and error texts are not public, so the verdict patterns are deliberately broad.
+import type { TargetAdapter } from './types';
+
+// Names OneLogin keeps for itself rather than for a customer's subdomain.
+const RESERVED_LABELS = /^(?!(?:www|api|developers|support|status|app|onelogin)$)[a-z0-9][a-z0-9-]*$/;
+// The Enable button and the status sit under this heading; Save and others do not.
+const API_CONNECTION = /^api (connection|status)\b/i;
+
+export const oneloginAdapter: TargetAdapter = {
+  id: 'onelogin',
+  role: 'target',
+  label: 'OneLogin',
+  // Admin and end-user pages share "<sub>.onelogin.com"; the app editor's path (appPage) is what tells them apart.
+  hosts: { suffixes: ['onelogin.com'], label: RESERVED_LABELS },
+  exampleHost: 'acme.onelogin.com',
+  matches: ['https://*.onelogin.com/apps/*'],
+  appPage: /^\/apps\/\d+\/edit\/?$/,
+  appLabel: {
+    title: /^(.+?) - Applications - OneLogin$/,
+    heading: { name: 'app name heading', kind: 'region', locators: [{ css: 'h1' }] },
+  },
+  expectedApp: /\binvision\b/i,
+  signIn: {
+    name: 'sign-in form',
+    kind: 'field',
+    locators: [
+      { css: 'input[name="username"], input[type=password][autocomplete="current-password"]' },
+      { role: 'heading', name: /^(sign in|log in|enter (your )?password|verify|onelogin protect|two-factor)/i },
+    ],
+  },
+  integration: {
+    name: 'Configuration tab',
+    kind: 'field',
+    locators: [{ label: /^scim bearer token$/i }, { role: 'button', name: /^enable$/i, near: API_CONNECTION }],
+  },
+  reveal: [],
+  baseUrl: { name: 'SCIM Base URL field', kind: 'field', locators: [{ label: /^scim base url$/i }] },
+  token: { name: 'SCIM Bearer Token field', kind: 'field', locators: [{ label: /^(scim )?bearer token$/i }] },
+  test: { name: 'Enable button under API Connection', kind: 'button', locators: [{ role: 'button', name: /^enable$/i, near: API_CONNECTION }] },
+  save: { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] },
+  outcome: {
+    success: /^(api status:?\s*)?(enabled|connected|connection (is )?(active|successful))\b/i,
+    failure: /\b(fail(ed|ure)?|error|invalid|unauthori[sz]ed|forbidden|denied|could not|unable to|401|403)\b/i,
+    pending: /\b(enabling|connecting|testing|pending|in progress)\b|…$/i,
+    saved: /\b(changes (were |have been )?saved|app (was )?(saved|updated)|saved successfully)\b/i,
+  },
+  path: 'Applications › the InVision app › Configuration',
+  fixtures: ['onelogin/configuration-saved.html', 'onelogin/configuration-first-time.html'],
+};
