@@ -92,7 +92,7 @@ const FORGED: [string, unknown, MessageSender, Rejection][] = [
   ['a capture naming the Okta adapter', { ...captured, adapterId: 'okta' }, okta, 'wrong-role'],
   ['a target message naming the InVision adapter', { ...ready, adapterId: 'invision' }, invision, 'wrong-role'],
   ['a result naming the InVision adapter', { ...verified, adapterId: 'invision' }, invision, 'wrong-role'],
-  ['an adapter that does not exist', { ...ready, adapterId: 'onelogin' }, okta, 'unknown-adapter'],
+  ['an adapter that does not exist', { ...ready, adapterId: 'no-such-idp' }, okta, 'unknown-adapter'],
   // Popup-only messages from content scripts, content messages from pages that are not our popup.
   ['ui/forget from a content script', { type: 'ui/forget' }, okta, 'malformed'],
   ['ui/get-state from a content script', { type: 'ui/get-state', tabId: 7 }, okta, 'malformed'],

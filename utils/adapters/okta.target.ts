@@ -85,5 +85,5 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
-  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html'],
+  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html'],
 };
