@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateInvisionToken } from '../harness/extension';
 import { launchFirefoxWithExtension } from '../harness/firefox';
+import { ENTRA_AUTHORIZED, IDP_PAGES, IDP_START_URLS } from '../harness/idp-sites';
 import { DEFAULT_PAGES, canaryToken } from '../harness/session';
 import { FakeSites, INVISION_PEOPLE_URL, INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED, type SiteOptions } from '../harness/sites';
 
@@ -96,5 +97,25 @@ describe('Firefox', () => {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     expect(sites.verifyCalls).toHaveLength(0);
     expect(await endUser.$('input[name=scim_auth_header_value_new]')).toBeNull(); // not even opened for editing
+  });
+});
+
+describe('Firefox, the other IdPs', () => {
+  const tested = (idp: 'onelogin' | 'entra') => sites.idpCalls.find((c) => c.idp === idp && c.kind === 'test');
+
+  it('OneLogin: fills SCIM Bearer Token, clicks Enable, the status turns Enabled', async () => {
+    serve({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin.saved } });
+    await captureInFirefox();
+    const page = await sites.open(browser, IDP_START_URLS.onelogin.saved);
+    await until(async () => (await page.$eval('#status', (el) => el.textContent)) === 'Enabled', 'OneLogin to enable');
+    expect(tested('onelogin')?.fields).toEqual({ scim_base_url: INVISION_SCIM_URL, scim_bearer_token: token });
+  });
+
+  it('Entra legacy flow: Get started › Automatic › Admin Credentials, bare token, portal notification', async () => {
+    serve({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.legacy } });
+    await captureInFirefox();
+    const page = await sites.open(browser, IDP_START_URLS.entra.legacy);
+    await until(async () => (await page.$eval('#notifications', (el) => el.textContent ?? '')).includes(ENTRA_AUTHORIZED), 'Entra’s verdict');
+    expect(tested('entra')?.fields).toEqual({ tenantUrl: INVISION_SCIM_URL, secretToken: token });
   });
 });
