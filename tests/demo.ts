@@ -1,6 +1,7 @@
 // `npm run demo`: the whole relay on the bundled demo pages, served at the real host names inside the browser
 // (request interception; nothing leaves the machine). Prints each step and Okta's verdict, writes screenshots.
-// Flags: --headed opens a visible browser (needs a display); --out <dir> (default demo-output).
+// Flags: --idp okta|onelogin|entra (default okta); --headed opens a visible browser (needs a display);
+// --out <dir> (default demo-output).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,12 +9,39 @@ import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { openPopup } from './harness/browser';
 import { relayState, waitForPanel, waitForPhase } from './harness/extension';
+import { IDP_PAGES, IDP_START_URLS, type IdpId } from './harness/idp-sites';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL } from './harness/sites';
-import { startSession } from './harness/session';
+import { DEFAULT_PAGES, startSession } from './harness/session';
 
 const { values: args } = parseArgs({
-  options: { headed: { type: 'boolean', default: false }, out: { type: 'string', default: 'demo-output' } },
+  options: {
+    idp: { type: 'string', default: 'okta' },
+    headed: { type: 'boolean', default: false },
+    out: { type: 'string', default: 'demo-output' },
+  },
 });
+
+/** Each IdP's demo: the pages to serve, where a person opens the form, and how the IdP is named. */
+const IDPS: Record<IdpId, { label: string; pages: Record<string, string>; start: string; path: string }> = {
+  okta: { label: 'Okta', pages: DEFAULT_PAGES, start: `${OKTA_APP_URL}#tab-user-management`, path: 'Applications › InVision › Provisioning › Integration' },
+  onelogin: {
+    label: 'OneLogin',
+    pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin.saved },
+    start: IDP_START_URLS.onelogin.saved,
+    path: 'Applications › InVision App › Configuration',
+  },
+  entra: {
+    label: 'Microsoft Entra ID',
+    pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.legacy },
+    start: IDP_START_URLS.entra.legacy,
+    path: 'Enterprise applications › InVision › Provisioning',
+  },
+};
+if (!(args.idp! in IDPS)) {
+  console.error(`Unknown --idp "${args.idp}": expected one of ${Object.keys(IDPS).join(', ')}.`);
+  process.exit(2);
+}
+const idp = IDPS[args.idp as IdpId];
 const outDir = resolve(args.out!);
 mkdirSync(outDir, { recursive: true });
 let stepNo = 0;
@@ -36,7 +64,8 @@ async function popupShot(session: Awaited<ReturnType<typeof startSession>>, name
 async function main() {
   step('Building the extension (wxt build)');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-  const session = await startSession({ token: `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}` }, { headless: !args.headed });
+  const token = `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const session = await startSession({ token, pages: idp.pages }, { headless: !args.headed });
   try {
     step(`InVision (demo page): ${INVISION_PEOPLE_URL} › People › ••• › SCIM Provisioning`);
     const invision = await session.capture();
@@ -45,24 +74,26 @@ async function main() {
     await shot(invision, '1-invision-captured');
     step(`Popup: ${await popupShot(session, '2-popup-captured')}`);
 
-    step(`Okta admin (demo page): ${OKTA_APP_URL}#tab-user-management › Provisioning › Integration`);
-    const okta = await session.sites.open(session.ext.browser, `${OKTA_APP_URL}#tab-user-management`);
-    await waitForPanel(okta, /verified successfully|Error/);
-    const verdict = await okta.$eval('[role=alert]', (el) => el.textContent?.trim() ?? '');
-    step(`Edit › API Token filled › Test API Credentials › Okta says: "${verdict}"`);
-    await shot(okta, '3-okta-verified');
+    step(`${idp.label} admin (demo page): ${idp.start} › ${idp.path}`);
+    const target = await session.sites.open(session.ext.browser, idp.start);
+    const result = await waitForPhase(session.ext, ['verified', 'failed'], 30_000);
+    step(`Token filled and tested › ${idp.label} says: "${result.message}"`);
+    await shot(target, `3-${args.idp}-verified`);
     step(`Popup: ${await popupShot(session, '4-popup-verified')}`);
+    if (result.phase !== 'verified') throw new Error(`${idp.label} did not verify the token`);
 
     step('Save (from the popup)');
+    await target.bringToFront();
     const popup = await openPopup(session.ext);
-    await popup.locator('::-p-text(Save in Okta)').click();
+    await popup.locator('::-p-text(Save in)').click();
     await waitForPhase(session.ext, 'saved');
     await popup.close();
-    await waitForPanel(okta, /Saved/);
-    await shot(okta, '5-okta-saved');
+    await waitForPanel(target, /Saved/);
+    await shot(target, `5-${args.idp}-saved`);
     step(`Popup: ${await popupShot(session, '6-popup-saved')}`);
     const after = await relayState(session.ext);
-    step(`Token forgotten: ${after?.secret ? 'NO' : 'yes'}; Okta received it in ${session.sites.verifyCalls.length} test and ${session.sites.saveCalls.length} save request(s)`);
+    const received = session.sites.requests.filter((r) => r.body.includes(token)).length;
+    step(`Token forgotten: ${after?.secret ? 'NO' : 'yes'}; ${idp.label} received it in ${received} request(s) (its own test and save)`);
   } finally {
     await session.close();
   }

@@ -104,12 +104,14 @@ export async function relayState(ext: ExtensionBrowser): Promise<StoredRelay | u
   });
 }
 
-export async function waitForPhase(ext: ExtensionBrowser, phase: string, timeoutMs = 15_000): Promise<StoredRelay> {
+/** Waits until the relay is in the phase (or any of the phases) given. */
+export async function waitForPhase(ext: ExtensionBrowser, phase: string | string[], timeoutMs = 15_000): Promise<StoredRelay> {
   const deadline = Date.now() + timeoutMs;
+  const wanted = ([] as string[]).concat(phase);
   let state: StoredRelay | undefined;
   while (Date.now() < deadline) {
     state = await relayState(ext);
-    if (state?.phase === phase) return state;
+    if (state && wanted.includes(state.phase)) return state;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Relay never reached "${phase}"; it is "${state?.phase}" (${state?.message ?? 'no message'})`);
