@@ -21,6 +21,15 @@ function topmostAt(host: HTMLElement, event: MouseEvent): boolean {
   return hit === host;
 }
 
+/**
+ * A page popover, modal dialog or fullscreen element opened later sits above the card in the top layer; with
+ * pointer-events:none it lets a click through to the card while showing the user something else.
+ */
+function foreignLayerOpen(host: HTMLElement): boolean {
+  const doc = host.ownerDocument;
+  return !!doc.fullscreenElement || Array.from(doc.querySelectorAll(':popover-open, dialog:modal')).some((layer) => layer !== host);
+}
+
 function visiblyIntact(host: HTMLElement): boolean {
   for (let node: Element | null = host; node; node = node.parentElement) {
     const style = getComputedStyle(node);
@@ -49,7 +58,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
 
   const handle = (id: PanelActionId, event: MouseEvent) => {
     if (id === 'dismiss') return hide();
-    if (tampered || !event.isTrusted || !visiblyIntact(host) || !topmostAt(host, event)) {
+    if (tampered || !event.isTrusted || !visiblyIntact(host) || foreignLayerOpen(host) || !topmostAt(host, event)) {
       tampered = true;
       return hide();
     }
