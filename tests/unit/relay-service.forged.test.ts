@@ -88,6 +88,17 @@ const FORGED: [string, unknown, MessageSender, Rejection][] = [
   ['no sender.url', ready, { ...okta, url: undefined }, 'wrong-origin'],
   ['an Okta message from the InVision page', ready, invision, 'wrong-origin'],
   ['a capture claimed from the Okta page', captured, okta, 'wrong-origin'],
+  // The other targets' hosts and Entra's frames.
+  ['OneLogin look-alike suffix', { ...ready, adapterId: 'onelogin' }, onOkta('https://acme.onelogin.com.evil.example/apps/1/edit'), 'wrong-origin'],
+  ['OneLogin over http', { ...ready, adapterId: 'onelogin' }, onOkta('http://acme.onelogin.com/apps/1/edit'), 'wrong-origin'],
+  ['OneLogin reserved label', { ...ready, adapterId: 'onelogin' }, onOkta('https://www.onelogin.com/apps/1/edit'), 'wrong-origin'],
+  ['Entra look-alike portal', { ...ready, adapterId: 'entra' }, onOkta('https://portal.azure.com.evil.example/'), 'wrong-origin'],
+  ['Entra on another Azure host', { ...ready, adapterId: 'entra' }, onOkta('https://evil.azure.com/'), 'wrong-origin'],
+  ['a frame outside the blade host', { ...ready, adapterId: 'entra', topOrigin: 'https://portal.azure.com' }, onOkta('https://evil.example/blade', { frameId: 5 }), 'wrong-origin'],
+  ['a blade frame claiming a foreign top', { ...ready, adapterId: 'entra', topOrigin: 'https://evil.example' }, onOkta('https://x.reactblade.portal.azure.net/b', { frameId: 5 }), 'unknown-top'],
+  ['a blade frame whose tab never reported that top', { ...ready, adapterId: 'entra', topOrigin: 'https://portal.azure.com' }, onOkta('https://x.reactblade.portal.azure.net/b', { frameId: 5 }), 'unknown-top'],
+  ['a top frame claiming a top origin', { ...ready, topOrigin: 'https://acme-admin.okta.com' }, okta, 'unknown-top'],
+  ['a frame of a target without a frame rule', { ...ready, topOrigin: OKTA_ORIGIN }, { ...okta, frameId: 3 }, 'sub-frame'],
   // Which role may send which message.
   ['a capture naming the Okta adapter', { ...captured, adapterId: 'okta' }, okta, 'wrong-role'],
   ['a target message naming the InVision adapter', { ...ready, adapterId: 'invision' }, invision, 'wrong-role'],
