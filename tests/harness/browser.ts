@@ -24,15 +24,18 @@ export interface ExtensionBrowser {
 }
 
 function isOurWorker(target: Target): boolean {
-  return target.type() === 'service_worker' && target.url().startsWith('chrome-extension://');
+  // background.js: other test extensions loaded beside ours name their workers otherwise.
+  return target.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(target.url());
 }
 
-export async function launchWithExtension(opts: { headless?: boolean; userDataDir?: string; dir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: { headless?: boolean; userDataDir?: string; dir?: string; otherExtensions?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: findChrome(),
     headless: opts.headless ?? true,
     pipe: true,
-    enableExtensions: [opts.dir ?? EXTENSION_DIR],
+    enableExtensions: [opts.dir ?? EXTENSION_DIR, ...(opts.otherExtensions ?? [])],
     userDataDir: opts.userDataDir,
     timeout: LAUNCH_TIMEOUT_MS,
     defaultViewport: { width: 1280, height: 900 },
