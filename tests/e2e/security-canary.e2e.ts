@@ -174,7 +174,7 @@ describe('the canary token of a full hand-off', () => {
     expect(report.controlHits.some((path) => EXTENSION_STORAGE.some((re) => re.test(path)))).toBe(true);
     expect(report.diskHits.filter((hit) => EXTENSION_STORAGE.some((re) => re.test(hit.path)))).toEqual([]);
     const explained = report.diskHits.map((hit) => ({ path: hit.path, cause: KNOWN_PAGE_CAUSES.find((k) => k.file.test(hit.path) && k.before.test(hit.before))?.cause }));
-    console.info(`canary hits on disk outside extension storage: ${explained.length}`, explained);
+    console.info(`canary hits on disk outside extension storage: ${explained.length}`, explained, 'control found in:', report.controlHits);
     expect(explained.filter((hit) => !hit.cause)).toEqual([]);
   });
 
