@@ -78,18 +78,6 @@ beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'scim-relay-profile-'));
   ext = await launchWithExtension({ userDataDir: profile });
   const recorder = await recordTargets(ext.browser);
-  const worker = await ext.worker();
-  await worker.evaluate(async (value: string) => {
-    const c = (globalThis as unknown as { chrome: Record<string, Record<string, unknown>> }).chrome;
-    const notifications = c.notifications as { create: (...args: unknown[]) => unknown };
-    const original = notifications.create.bind(notifications);
-    const seen: string[] = ((globalThis as unknown as { __notes: string[] }).__notes = []);
-    notifications.create = (...args: unknown[]) => {
-      seen.push(JSON.stringify(args));
-      return original(...args);
-    };
-    await (c.storage as { local: { set(v: object): Promise<void> } }).local.set({ 'scan-control': value });
-  }, control);
 
   const sites = new FakeSites({
     token: canary,
@@ -103,6 +91,19 @@ beforeAll(async () => {
   await generateInvisionToken(invision);
   await waitForPanel(invision, /captured/);
   await waitForPhase(ext, 'captured');
+  // The worker has answered by now, so its extension APIs are up: watch notifications, write the disk control.
+  const worker = await ext.worker();
+  await worker.evaluate(async (value: string) => {
+    const c = (globalThis as unknown as { chrome: Record<string, Record<string, unknown>> }).chrome;
+    const notifications = c.notifications as { create: (...args: unknown[]) => unknown };
+    const original = notifications.create.bind(notifications);
+    const seen: string[] = ((globalThis as unknown as { __notes: string[] }).__notes = []);
+    notifications.create = (...args: unknown[]) => {
+      seen.push(JSON.stringify(args));
+      return original(...args);
+    };
+    await (c.storage as { local: { set(v: object): Promise<void> } }).local.set({ 'scan-control': value });
+  }, control);
   report.badges.push(await badgeText(ext));
 
   const okta = await ext.browser.newPage();

@@ -53,13 +53,13 @@ describe('stale state fails closed', () => {
 
   it('an extension reload mid-hand-off: the orphaned page script neither reports, saves nor fills again', async () => {
     session = await startSession({ verifyDelayMs: SLOW_VERIFY_MS });
+    await session.capture(); // the worker has answered by now: its extension APIs are up
     const worker = await session.ext.worker();
     // Auto-save on: a script that outlived its extension would press Save as soon as Okta's verdict shows.
     await worker.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
       await c.storage.local.set({ settings: { version: 1, tokenLifetimeMinutes: 10, autoSave: true } });
     });
-    await session.capture();
     const okta = await session.sites.open(session.ext.browser, `${OKTA_APP_URL}#tab-user-management`);
     await waitForPanel(okta, /Filling token/);
     await waitUntilVerifyRequested();
