@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'happy-dom',
+    setupFiles: ['tests/unit/i18n-fake.ts'],
   },
 });

@@ -1,6 +1,6 @@
 // The small card SCIM Relay shows inside a page: what happened, and at most one or two actions. It never shows the token.
 export type PanelTone = 'info' | 'progress' | 'success' | 'error' | 'warning';
-export type PanelActionId = 'save' | 'dismiss';
+export type PanelActionId = 'save' | 'fill' | 'dismiss';
 
 export interface PanelView {
   tone: PanelTone;

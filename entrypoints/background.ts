@@ -4,8 +4,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
 import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
-import { parseSettings } from '../utils/settings';
-import { SETTINGS_KEY, STATE_KEY } from '../utils/storage-keys';
+import { loadSettings } from '../utils/settings-store';
+import { STATE_KEY } from '../utils/storage-keys';
 
 export default defineBackground(() => {
   // Session storage is memory-only; make sure no content script can read it, whatever the browser's default.
@@ -16,7 +16,7 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
     saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
-    loadSettings: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    loadSettings,
     loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);

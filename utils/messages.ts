@@ -33,6 +33,8 @@ export const say = {
     `This is “${appLabel}”, not the InVision app, so SCIM Relay did not fill it. Open the InVision app in ${adapter.label}, ` +
     `or choose “Fill into this app anyway” in the SCIM Relay toolbar popup.`,
   busyElsewhere: () => 'Another tab is already taking this token. Finish there, or choose “Fill here instead” in the popup.',
+  askFirst: (appLabel: string) => `A token is waiting. Fill it into “${appLabel}” here and test it?`,
+  fillAction: () => 'Fill and test',
   alreadyDone: () => 'This token was already tested in this tab. Use the popup to fill it again.',
   failedNeedsRetry: () => 'The last try did not pass. Check the page, then choose “Try again” in the SCIM Relay popup.',
   missingControl: (name: string, adapter: TargetAdapter, frames: number, afterFill: boolean) =>

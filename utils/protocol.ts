@@ -57,6 +57,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
     adapterId: ADAPTER_ID,
     appLabel: z.string().check(z.maxLength(120)),
     expectedApp: z.boolean(),
+    /** The user said yes on the in-page card (trusted click on an intact card), when settings ask first. */
+    confirmed: z.optional(z.boolean()),
     ...FRAME_FIELDS,
   }),
   z.strictObject({ type: z.literal('target/progress'), adapterId: ADAPTER_ID, step: StepId, ...FRAME_FIELDS }),
@@ -90,7 +92,7 @@ export const FillGrant = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('wait'),
-    reason: z.enum(['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry']),
+    reason: z.enum(['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first']),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;

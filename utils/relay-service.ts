@@ -23,7 +23,7 @@ import {
   viewFor,
   type Transition,
 } from './relay';
-import type { Settings } from './settings';
+import { siteEnabled, type Settings } from './settings';
 import { redact } from './token';
 
 export const EXPIRY_ALARM = 'relay-expiry';
@@ -66,7 +66,8 @@ export type Rejection =
   | 'unknown-adapter'
   | 'wrong-role'
   | 'wrong-origin'
-  | 'not-an-extension-page';
+  | 'not-an-extension-page'
+  | 'site-disabled';
 
 function matchesAny(url: string, patterns: readonly string[]): boolean {
   try {
@@ -184,6 +185,9 @@ export function createRelayService(platform: RelayPlatform) {
     const checked = checkContentSender(message, sender, adapter);
     if (typeof checked === 'string') return reject(checked);
     const { tabId, origin, topOrigin } = checked;
+    const settings = await platform.loadSettings();
+    // The content script stays quiet on a site switched off; this holds even if it did not.
+    if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');
     const now = platform.now();
     const state = expireIfDue(await load(), now);
     if (state.effects.length) await commit(state);
@@ -195,7 +199,6 @@ export function createRelayService(platform: RelayPlatform) {
     }
     switch (message.type) {
       case 'source/captured': {
-        const settings = await platform.loadSettings();
         const lifetime = settings.tokenLifetimeMinutes * 60_000;
         const source = adapter as SourceAdapter;
         const scimUrl = message.scimUrl && source.scimUrl.pattern.test(message.scimUrl) ? message.scimUrl : undefined;
@@ -206,10 +209,10 @@ export function createRelayService(platform: RelayPlatform) {
         return commit(reportPage(s, tabId, page, now));
       }
       case 'target/ready': {
-        const settings = await platform.loadSettings();
         const expected = await expectedApp(s, message.appLabel, message.expectedApp);
-        const request = { tabId, adapterId: message.adapterId, origin, appLabel: message.appLabel, expectedApp: expected };
-        return commit(requestFill(s, request, now, settings.autoSave));
+        const { appLabel, confirmed } = message;
+        const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
+        return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill));
       }
       case 'target/notice': {
         const filling = s.target?.tabId === tabId && s.target.adapterId === message.adapterId;

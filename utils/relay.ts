@@ -158,9 +158,10 @@ export function closeTab(state: RelayState, tabId: number, now: number): Transit
 
 export function requestFill(
   state: RelayState,
-  input: { tabId: number; adapterId: string; origin: string; appLabel: string; expectedApp: boolean },
+  input: { tabId: number; adapterId: string; origin: string; appLabel: string; expectedApp: boolean; confirmed?: boolean },
   now: number,
   autoSave: boolean,
+  askFirst = false,
 ): Transition<FillGrant> {
   const expired = expireIfDue(state, now);
   const s = expired.state;
@@ -184,6 +185,8 @@ export function requestFill(
     return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
   }
   if (!input.expectedApp && !allowed) return wait('other-app');
+  // A go-ahead in the popup (allowed) or on the in-page card (confirmed) answers "ask before filling".
+  if (askFirst && !allowed && !input.confirmed) return wait('ask-first');
   const next: RelayState = {
     ...s,
     phase: 'filling',

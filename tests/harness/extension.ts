@@ -93,6 +93,7 @@ export interface StoredRelay {
   secret?: { token: string; expiresAt: number; scimUrl?: string };
   message?: string;
   steps: string[];
+  pages?: Record<string, { adapterId: string; status: { code: string } }>;
 }
 
 /** What the worker holds in session storage (memory only). */

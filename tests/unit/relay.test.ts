@@ -40,6 +40,15 @@ describe('relay', () => {
     expect(requestFill(allowed.state, ready(7, false), NOW, false).reply.kind).toBe('fill');
   });
 
+  it('asks first when the settings say so, and fills only after a yes on the card or in the popup', () => {
+    const s = captured();
+    const asked = requestFill(s, ready(7), NOW, false, true);
+    expect(asked.reply).toEqual({ kind: 'wait', reason: 'ask-first' });
+    expect(asked.state.phase).toBe('captured');
+    expect(requestFill(s, { ...ready(7), confirmed: true }, NOW, false, true).reply.kind).toBe('fill');
+    expect(requestFill(allowTab(s, 7, NOW).state, ready(7), NOW, false, true).reply.kind).toBe('fill');
+  });
+
   it('answers no-token and expired distinctly', () => {
     expect(requestFill(INITIAL_STATE, ready(), NOW, false).reply).toEqual({ kind: 'wait', reason: 'no-token' });
     const late = requestFill(captured(), ready(), NOW + LIFETIME, false);

@@ -1,22 +1,31 @@
 // Wiring shared by every content script: the in-page UI, the background port and the page lifecycle.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PanelActionId } from '../../components/InPagePanel';
 import type { SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
 import { createInPageUi } from '../dom/in-page-ui';
 import { watchDom } from '../dom/wait';
 import type { ContentToBackground } from '../protocol';
+import { siteEnabled } from '../settings';
+import { loadSettings } from '../settings-store';
 import { currentPlace } from './frames';
 import { startSource } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
-export function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): void {
+/** A site the user switched off in the options gets no card, no capture and no fill. */
+async function enabled(adapterId: string): Promise<boolean> {
+  return siteEnabled(await loadSettings(), adapterId);
+}
+
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
+  if (!(await enabled(adapter.id)) || ctx.isInvalid) return;
   const send =
     place.kind === 'frame'
       ? (message: ContentToBackground) => sendToBackground({ ...message, topOrigin: place.topOrigin } as ContentToBackground)
       : sendToBackground;
-  let onPanelAction = (_id: 'save' | 'dismiss') => {};
+  let onPanelAction = (_id: PanelActionId) => {};
   const ui = createInPageUi((id) => onPanelAction(id));
   ctx.onInvalidated(() => ui.destroy());
   const engine = startTarget({
@@ -56,7 +65,8 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
   });
 }
 
-export function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string): void {
+export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string): Promise<void> {
+  if (!(await enabled(adapter.id)) || ctx.isInvalid) return;
   const ui = createInPageUi(() => {});
   ctx.onInvalidated(() => ui.destroy());
   startSource({ adapter, targetPath, send: sendToBackground, ui, signal: ctx.signal });

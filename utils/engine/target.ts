@@ -11,7 +11,7 @@ import { checkHost, type HostRule } from '../hosts';
 import { say } from '../messages';
 import { FillGrant, type BackgroundToContent, type ContentToBackground, type PageStatus, type StepId } from '../protocol';
 import { fingerprint } from '../token';
-import type { PanelView } from '../../components/InPagePanel';
+import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
@@ -121,6 +121,8 @@ export function startTarget(deps: TargetDeps) {
   let verified = false;
   let autoSave = false;
   let lastStatus = '';
+  /** One-shot: the user said yes on the in-page card; the next request for the token carries it. */
+  let confirmed = false;
   let pathname = location.pathname;
   let granted = false;
   let handshakeTries = 0;
@@ -401,6 +403,7 @@ export function startTarget(deps: TargetDeps) {
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
+      'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: [{ id: 'fill', label: say.fillAction() }] },
     };
     show(views[reason]);
   }
@@ -440,10 +443,12 @@ export function startTarget(deps: TargetDeps) {
     report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);
     if (signal.aborted || busy) return;
+    const yes = confirmed;
+    confirmed = false;
     // Busy from the request on: a second request from this tab would read as "the page reloaded mid-fill".
     busy = 'filling';
     const reply = FillGrant.safeParse(
-      await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected }),
+      await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected, confirmed: yes }),
     );
     busy = undefined;
     if (signal.aborted) return;
@@ -495,8 +500,13 @@ export function startTarget(deps: TargetDeps) {
     }
   }
 
-  function onPanelAction(id: 'save' | 'dismiss') {
+  /** Called only after in-page-ui checked the click was trusted and the card intact and on top. */
+  function onPanelAction(id: PanelActionId) {
     if (id === 'save') void save();
+    if (id === 'fill' && !busy) {
+      confirmed = true;
+      evaluate();
+    }
   }
 
   return { evaluate, onBackground, onPanelAction };
