@@ -1,4 +1,6 @@
 // The small card SCIM Relay shows inside a page: what happened, and at most one or two actions. It never shows the token.
+import { t } from '../utils/i18n';
+
 export type PanelTone = 'info' | 'progress' | 'success' | 'error' | 'warning';
 export type PanelActionId = 'save' | 'fill' | 'dismiss';
 
@@ -13,7 +15,7 @@ export function InPagePanel(props: { view: PanelView; onAction: (id: PanelAction
   const { view } = props;
   const urgent = view.tone === 'error' || view.tone === 'warning';
   return (
-    <section class={`panel ${view.tone}`} aria-label="SCIM Relay">
+    <section class={`panel ${view.tone}`} aria-label={t('extName')}>
       <div role={urgent ? 'alert' : 'status'} aria-live={urgent ? 'assertive' : 'polite'} aria-atomic="true">
         <p class="title">{view.title}</p>
         {view.body && <p class="body">{view.body}</p>}
@@ -24,7 +26,7 @@ export function InPagePanel(props: { view: PanelView; onAction: (id: PanelAction
             {action.label}
           </button>
         ))}
-        <button type="button" class="close" aria-label="Close SCIM Relay message" onClick={(e) => props.onAction('dismiss', e)}>
+        <button type="button" class="close" aria-label={t('panelClose')} onClick={(e) => props.onAction('dismiss', e)}>
           ×
         </button>
       </div>

@@ -10,3 +10,8 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   // A missing key shows itself rather than an empty string, so a gap is visible and reported.
   return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
+
+/** The language the messages are in (each messages.json names its own), for <html lang>. */
+export function messagesLocale(): string {
+  return t('htmlLang');
+}

@@ -2,6 +2,7 @@
 // drive all of them; the background only persists the state and carries out the returned effects.
 import * as z from 'zod/mini';
 import { BackgroundToContent, PageStatus, StepId, type FillGrant } from './protocol';
+import { t } from './i18n';
 import { fingerprint, redact, TOKEN_MAX_LENGTH } from './token';
 
 export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
@@ -151,7 +152,7 @@ export function closeTab(state: RelayState, tabId: number, now: number): Transit
   let next: RelayState = { ...state, pages, allowedTabs: state.allowedTabs.filter((t) => t !== tabId), updatedAt: now };
   // A hand-off whose tab went away fails closed: the token stays, the user starts it again.
   if (next.target?.tabId === tabId && next.phase === 'filling') {
-    next = { ...next, phase: 'failed', message: 'The IdP tab was closed or reloaded during the hand-off.' };
+    next = { ...next, phase: 'failed', message: t('tabClosedMidFill') };
   }
   return { state: next, effects: [], reply: undefined };
 }
@@ -180,7 +181,7 @@ export function requestFill(
     // A second request from the same tab mid-fill means the page reloaded: never fill twice on our own.
     const failed: RelayState =
       s.phase === 'filling'
-        ? { ...s, phase: 'failed', message: 'The IdP page reloaded during the hand-off. Use “Try again” to fill it once more.', updatedAt: now }
+        ? { ...s, phase: 'failed', message: t('reloadedMidFill'), updatedAt: now }
         : s;
     return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
   }
@@ -231,7 +232,7 @@ export function result(
   };
   const effects: Effect[] = [];
   if (!input.pageVisible) {
-    const title = input.outcome === 'verified' ? 'SCIM token verified' : 'SCIM hand-off needs you';
+    const title = t(input.outcome === 'verified' ? 'notifyVerified' : 'notifyNeedsYou');
     effects.push({ kind: 'notify', title, message });
   }
   return { state: next, effects, reply: undefined };
@@ -248,7 +249,7 @@ export function saved(state: RelayState, tabId: number, input: { ok: boolean; me
 
 export function forget(state: RelayState, now: number): Transition {
   if (!state.secret) return { state, effects: [], reply: undefined };
-  return end(state, 'forgotten', now, 'Forgotten on request.');
+  return end(state, 'forgotten', now, t('forgottenOnRequest'));
 }
 
 /** The user asked to fill this tab: another app than expected, or a retry after a failure. */

@@ -1,6 +1,7 @@
 // Popup entry: connects the Popup component to the background for the active tab.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { messagesLocale } from '../../utils/i18n';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
 import type { UiToBackground } from '../../utils/protocol';
@@ -23,4 +24,5 @@ const client: PopupClient = {
   },
 };
 
+document.documentElement.lang = messagesLocale();
 render(<Popup client={client} />, document.getElementById('app')!);

@@ -28,8 +28,9 @@ function isOurWorker(target: Target): boolean {
   return target.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(target.url());
 }
 
+/** `lang` sets the browser's UI language (what browser.i18n answers in), e.g. 'de'. */
 export async function launchWithExtension(
-  opts: { headless?: boolean; userDataDir?: string; dir?: string; otherExtensions?: string[] } = {},
+  opts: { headless?: boolean; userDataDir?: string; dir?: string; otherExtensions?: string[]; lang?: string } = {},
 ): Promise<ExtensionBrowser> {
   const browser = await puppeteer.launch({
     executablePath: findChrome(),
@@ -39,7 +40,9 @@ export async function launchWithExtension(
     userDataDir: opts.userDataDir,
     timeout: LAUNCH_TIMEOUT_MS,
     defaultViewport: { width: 1280, height: 900 },
+    ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
     args: [
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

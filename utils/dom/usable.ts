@@ -19,20 +19,6 @@ export const MIN_ANCESTOR_OPACITY = 0.7; // KeePassXC's threshold against opacit
 /** A layer at least this opaque hides what is under it; fainter tints and borders do not. */
 export const MIN_HIDING_ALPHA = 0.5;
 
-export const UNUSABLE_WORDS: Record<Unusable, string> = {
-  detached: 'it left the page',
-  'page-hidden': 'the tab is not visible',
-  'not-rendered': 'it is hidden',
-  'too-small': 'it is too small to see',
-  'off-screen': 'it is outside the visible page',
-  transparent: 'it is transparent or nearly so',
-  covered: 'something else covers it',
-  disabled: 'it is disabled',
-  'read-only': 'it is read-only',
-  inert: 'it is inert',
-  'foreign-top-layer': 'another layer (popover or dialog) is open over the page',
-};
-
 /** Is the element rendered at all? Cheap; used to pick among candidates before the full check. */
 export function isRendered(el: Element): boolean {
   if (!el.isConnected) return false;

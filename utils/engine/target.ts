@@ -340,8 +340,8 @@ export function startTarget(deps: TargetDeps) {
       }
       show(
         outcome.ok
-          ? { tone: 'success', title: outcome.message, body: 'Save to keep the new token in the IdP.', actions: [{ id: 'save', label: 'Save' }] }
-          : { tone: 'error', title: outcome.message, body: 'Not saved. Fix the problem, then choose “Try again” in the SCIM Relay popup.' },
+          ? { tone: 'success', title: outcome.message, body: say.verifiedBody(), actions: [{ id: 'save', label: say.saveAction() }] }
+          : { tone: 'error', title: outcome.message, body: say.failedBody() },
       );
     } catch (error) {
       if (!(error instanceof Stopped)) throw error;
