@@ -9,6 +9,10 @@ export interface PopupClient {
   forget(): Promise<void>;
   save(): Promise<void>;
   fillHere(): Promise<void>;
+  /** The support report, built by the background (the popup never holds the token). */
+  diagnostics(): Promise<string | undefined>;
+  /** Puts diagnostics text on the clipboard: a user's click, diagnostics only, never the token. */
+  copyText(text: string): Promise<void>;
 }
 
 export const POPUP_REFRESH_MS = 1000; // the countdown and progress update while the popup is open
@@ -74,6 +78,7 @@ function headline(view: RelayView): { tone: string; text: string } {
 export function Popup(props: { client: PopupClient }) {
   const [view, setView] = useState<RelayView | undefined>();
   const [error, setError] = useState<string>();
+  const [copyNotice, setCopyNotice] = useState<string>();
   useEffect(() => {
     let alive = true;
     const refresh = () =>
@@ -96,6 +101,11 @@ export function Popup(props: { client: PopupClient }) {
   const hint = view.page && !(view.page.role === 'source' && view.fingerprint) ? PAGE_HINTS[view.page.status.code] : undefined;
   const fillLabel = t(view.phase === 'failed' ? 'tryAgain' : view.phase === 'verified' ? 'fillAgain' : 'fillAnyway');
   const act = (fn: () => Promise<void>) => () => void fn().then(() => props.client.getState().then(setView));
+  const copyDiagnostics = async () => {
+    const text = await props.client.diagnostics().catch(() => undefined);
+    const copied = text !== undefined && (await props.client.copyText(text).then(() => true, () => false));
+    setCopyNotice(t(copied ? 'diagnosticsCopied' : 'diagnosticsNotCopied'));
+  };
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
@@ -122,6 +132,10 @@ export function Popup(props: { client: PopupClient }) {
         {view.canSave && <button type="button" class="primary" onClick={act(props.client.save)}>{t('saveInOkta')}</button>}
         {view.canFillHere && <button type="button" onClick={act(props.client.fillHere)}>{fillLabel}</button>}
         {view.fingerprint && <button type="button" class="danger" onClick={act(props.client.forget)}>{t('forgetNow')}</button>}
+      </div>
+      <div class="support">
+        <button type="button" onClick={() => void copyDiagnostics()}>{t('copyDiagnostics')}</button>
+        <p class="copy-notice" role="status" aria-live="polite">{copyNotice}</p>
       </div>
     </main>
   );

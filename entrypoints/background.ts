@@ -36,6 +36,7 @@ export default defineBackground(() => {
     },
     now: () => Date.now(),
     log: (event, detail) => console.info(`[scim-relay] ${event}`, detail ?? {}),
+    environment: () => ({ extensionVersion: browser.runtime.getManifest().version, browser: navigator.userAgent }),
   });
 
   // sendResponse + `return true` works in Chromium, Firefox and WXT's fake browser alike.

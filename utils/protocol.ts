@@ -35,11 +35,16 @@ export const PAGE_STATUSES = [
 export const PageStatusCode = z.enum(PAGE_STATUSES);
 export type PageStatusCode = z.infer<typeof PageStatusCode>;
 
+const CONTROL_NAMES = z.array(z.string().check(z.maxLength(80))).check(z.maxLength(12)); // an adapter names a handful
+
 export const PageStatus = z.strictObject({
   code: PageStatusCode,
   /** Names of controls found or missing, never page content. */
   detail: z.optional(SHORT_TEXT),
   appLabel: z.optional(z.string().check(z.maxLength(120))),
+  /** The adapter's controls on the page right now, by the adapter's names (for diagnostics). */
+  found: z.optional(CONTROL_NAMES),
+  missing: z.optional(CONTROL_NAMES),
 });
 export type PageStatus = z.infer<typeof PageStatus>;
 
@@ -103,6 +108,8 @@ export const UiToBackground = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ui/forget') }),
   z.strictObject({ type: z.literal('ui/save') }),
   z.strictObject({ type: z.literal('ui/fill-here'), tabId: TAB_ID }),
+  /** A support report as text: never the token, at most its fingerprint. */
+  z.strictObject({ type: z.literal('ui/diagnostics') }),
 ]);
 export type UiToBackground = z.infer<typeof UiToBackground>;
 

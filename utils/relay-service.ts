@@ -4,6 +4,7 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { adapterById } from './adapters';
 import type { Adapter, SourceAdapter, TargetAdapter } from './adapters/types';
+import { diagnosticsReport } from './diagnostics';
 import { checkHost, isAllowedOrigin } from './hosts';
 import { ContentToBackground, UiToBackground, type BackgroundToContent } from './protocol';
 import {
@@ -15,6 +16,7 @@ import {
   closeTab,
   expireIfDue,
   forget,
+  noteChanges,
   progress,
   reportPage,
   requestFill,
@@ -28,6 +30,7 @@ import { redact } from './token';
 
 export const EXPIRY_ALARM = 'relay-expiry';
 export const BADGE_ALARM = 'relay-badge';
+const UNKNOWN_ENVIRONMENT = { extensionVersion: 'unknown', browser: 'unknown' };
 export const UI_PAGES = ['/popup.html', '/options.html'];
 
 export interface MessageSender {
@@ -55,6 +58,8 @@ export interface RelayPlatform {
   now(): number;
   /** Content-free diagnostics: reasons and message types only. */
   log(event: string, detail?: Record<string, string | number | boolean>): void;
+  /** For diagnostics: the extension's version and the browser's user agent. */
+  environment?(): { extensionVersion: string; browser: string };
 }
 
 export type Rejection =
@@ -132,15 +137,21 @@ export function createRelayService(platform: RelayPlatform) {
     return next;
   }
 
+  /** The state as last loaded or saved: transitions run one at a time, so it is what the next commit changes. */
+  let previous: RelayState = INITIAL_STATE;
+
   async function load(): Promise<RelayState> {
     const parsed = RelayState.safeParse(await platform.loadState());
-    return parsed.success ? parsed.data : INITIAL_STATE;
+    previous = parsed.success ? parsed.data : INITIAL_STATE;
+    return previous;
   }
 
   async function commit<R>(transition: Transition<R>): Promise<R> {
-    await platform.saveState(transition.state);
     const now = platform.now();
-    const badge = badgeFor(transition.state, now);
+    const state = noteChanges(previous, transition.state, now);
+    await platform.saveState(state);
+    previous = state;
+    const badge = badgeFor(state, now);
     await platform.setBadge(badge.text, badge.color);
     for (const effect of transition.effects) {
       switch (effect.kind) {
@@ -244,10 +255,17 @@ export function createRelayService(platform: RelayPlatform) {
         if (s.phase === 'verified' && s.target) await platform.sendTab(s.target.tabId, { type: 'bg/save' }).catch(() => undefined);
         return undefined;
       case 'ui/fill-here':
-        if (s.pages[message.tabId]?.role !== 'target') return reject('no-tab');
-        await commit(allowTab(s, message.tabId, now));
-        return undefined;
+        return fillHere(s, message.tabId, now);
+      case 'ui/diagnostics':
+        return diagnosticsReport({ state: s, settings: await platform.loadSettings(), now, ...(platform.environment?.() ?? UNKNOWN_ENVIRONMENT) });
     }
+  }
+
+  /** The user asked to fill this tab (popup button or keyboard shortcut); only a target page qualifies. */
+  async function fillHere(s: RelayState, tabId: number, now: number): Promise<undefined> {
+    if (s.pages[tabId]?.role !== 'target') return reject('no-tab');
+    await commit(allowTab(s, tabId, now));
+    return undefined;
   }
 
   return {

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 import { BackgroundToContent, PageStatus, StepId, type FillGrant } from './protocol';
 import { t } from './i18n';
-import { fingerprint, redact, TOKEN_MAX_LENGTH } from './token';
+import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
 
 export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
 export const Phase = z.enum(PHASES);
@@ -29,6 +29,17 @@ const TabPage = z.strictObject({
 });
 export type TabPage = z.infer<typeof TabPage>;
 
+export const TIMELINE_LIMIT = 40; // one hand-off with a retry or two; bounds what session storage and diagnostics hold
+
+const TimelineEntry = z.strictObject({
+  at: z.number(),
+  /** e.g. "phase:verified", "step:fill", "page:okta:ready", "message" — codes, never page content. */
+  event: z.string().check(z.maxLength(80)),
+  /** Only for "message": the outcome in words, already redacted. */
+  text: z.optional(z.string().check(z.maxLength(600))),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
 export const RelayState = z.strictObject({
   version: z.literal(1),
   phase: Phase,
@@ -42,6 +53,8 @@ export const RelayState = z.strictObject({
   /** Tabs where the user explicitly asked to fill (another app, or a retry). */
   allowedTabs: z.array(z.number()),
   updatedAt: z.number(),
+  /** What happened when, for "Copy diagnostics". */
+  timeline: z.optional(z.array(TimelineEntry)),
 });
 export type RelayState = z.infer<typeof RelayState>;
 
@@ -143,7 +156,17 @@ export function reportPage(
   page: Omit<TabPage, 'at'>,
   now: number,
 ): Transition {
-  return { state: { ...state, pages: { ...state.pages, [tabId]: { ...page, at: now } }, updatedAt: now }, effects: [], reply: undefined };
+  // Statuses hold names, not content; should a page slip the token in anyway, it is gone before it is stored.
+  const clean = (text: string) => redact(text, state.secret?.token, SHOWN_FRAGMENT_LIMIT);
+  const { detail, appLabel, found, missing } = page.status;
+  const status = {
+    ...page.status,
+    ...(detail === undefined ? {} : { detail: clean(detail) }),
+    ...(appLabel === undefined ? {} : { appLabel: clean(appLabel) }),
+    ...(found === undefined ? {} : { found: found.map(clean) }),
+    ...(missing === undefined ? {} : { missing: missing.map(clean) }),
+  };
+  return { state: { ...state, pages: { ...state.pages, [tabId]: { ...page, status, at: now } }, updatedAt: now }, effects: [], reply: undefined };
 }
 
 export function closeTab(state: RelayState, tabId: number, now: number): Transition {
@@ -220,7 +243,7 @@ export function result(
   now: number,
 ): Transition {
   if (!isCurrentTarget(state, tabId) || state.phase !== 'filling') return { state, effects: [], reply: undefined };
-  const message = redact(input.message, state.secret?.token);
+  const message = redact(input.message, state.secret?.token, SHOWN_FRAGMENT_LIMIT);
   const next: RelayState = {
     ...state,
     // A stop before anything was typed leaves the token waiting for the right page.
@@ -240,7 +263,7 @@ export function result(
 
 export function saved(state: RelayState, tabId: number, input: { ok: boolean; message: string }, now: number): Transition {
   if (!isCurrentTarget(state, tabId) || state.phase !== 'verified') return { state, effects: [], reply: undefined };
-  const message = redact(input.message, state.secret?.token);
+  const message = redact(input.message, state.secret?.token, SHOWN_FRAGMENT_LIMIT);
   if (!input.ok) return { state: { ...state, message, updatedAt: now }, effects: [], reply: undefined };
   const done = end({ ...state, steps: addStep(state.steps, 'save') }, 'saved', now, message);
   // The tab that saved already knows; only other listeners would need the "forgotten" notice.
@@ -263,6 +286,21 @@ export function allowTab(state: RelayState, tabId: number, now: number): Transit
     updatedAt: now,
   };
   return { state: next, effects: [{ kind: 'send-tab', tabId, message: { type: 'bg/fill-here' } }], reply: undefined };
+}
+
+/** Appends what changed between two states to the timeline (phase, new steps, page statuses, a new message). */
+export function noteChanges(prev: RelayState, next: RelayState, now: number): RelayState {
+  const notes: TimelineEntry[] = [];
+  if (prev.phase !== next.phase) notes.push({ at: now, event: `phase:${next.phase}` });
+  // A newer token replacing one still held changes neither phase nor steps: note it on its own.
+  if (next.secret && next.secret.capturedAt !== prev.secret?.capturedAt) notes.push({ at: now, event: 'token:captured' });
+  for (const step of next.steps) if (!prev.steps.includes(step)) notes.push({ at: now, event: `step:${step}` });
+  for (const [tabId, page] of Object.entries(next.pages)) {
+    if (prev.pages[tabId]?.status.code !== page.status.code) notes.push({ at: now, event: `page:${page.adapterId}:${page.status.code}` });
+  }
+  if (next.message && next.message !== prev.message) notes.push({ at: now, event: 'message', text: next.message });
+  if (!notes.length) return next;
+  return { ...next, timeline: [...(next.timeline ?? []), ...notes].slice(-TIMELINE_LIMIT) };
 }
 
 /** What the popup may know: everything but the token, which becomes a fingerprint. */

@@ -33,18 +33,23 @@ export function fingerprint(token: string): string {
   return `…${token.slice(-4)}`;
 }
 
+/** Fragments of 8+ characters are as good as a leak for a short-lived secret. */
+export const LEAK_FRAGMENT = 8;
+/** Stored messages and diagnostics keep nothing longer than the fingerprint shows (4 characters). */
+export const SHOWN_FRAGMENT_LIMIT = 5;
+
 /**
- * Removes every occurrence of the token (and of long fragments of it) from text shown to a person or written to
- * diagnostics: IdP messages can echo what they were sent.
+ * Removes every occurrence of the token (and of fragments of `fragment`+ characters) from text shown to a person
+ * or written to diagnostics: IdP messages can echo what they were sent.
  */
-export function redact(text: string, token: string | undefined): string {
+export function redact(text: string, token: string | undefined, fragment = LEAK_FRAGMENT): string {
   if (!token) return text;
-  let out = text.split(token).join('[token]');
-  // Fragments of 8+ characters are as good as a leak for a short-lived secret.
-  const FRAGMENT = 8;
-  for (let i = 0; i + FRAGMENT <= token.length; i++) {
-    const part = token.slice(i, i + FRAGMENT);
-    if (out.includes(part)) out = out.split(part).join('[token]');
+  let out = text.split(token).join(REDACTED);
+  for (let i = 0; i + fragment <= token.length; i++) {
+    const part = token.slice(i, i + fragment);
+    if (out.includes(part)) out = out.split(part).join(REDACTED);
   }
   return out;
 }
+
+const REDACTED = '[token]';

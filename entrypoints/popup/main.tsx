@@ -22,6 +22,11 @@ const client: PopupClient = {
     const tabId = await activeTabId();
     if (tabId !== undefined) await send({ type: 'ui/fill-here', tabId });
   },
+  diagnostics: async () => {
+    const text: unknown = await send({ type: 'ui/diagnostics' });
+    return typeof text === 'string' ? text : undefined;
+  },
+  copyText: (text) => navigator.clipboard.writeText(text),
 };
 
 document.documentElement.lang = messagesLocale();

@@ -24,3 +24,11 @@ export function pick(spec: ControlSpec, opts: { typing?: boolean; ownUi?: Elemen
   if (usable.length > 1) return { ok: false, problem: 'ambiguous', count: usable.length };
   return { ok: false, problem: 'unusable', why: verdicts[0]!.why! };
 }
+
+/** Which of the given controls are on the page, by their names: what diagnostics may say about a page. */
+export function census(specs: readonly ControlSpec[], root: ParentNode = document): { found: string[]; missing: string[] } {
+  const found: string[] = [];
+  const missing: string[] = [];
+  for (const spec of specs) (present(spec, root).length ? found : missing).push(spec.name);
+  return { found, missing };
+}

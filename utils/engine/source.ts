@@ -4,7 +4,7 @@ import type { SourceAdapter } from '../adapters/types';
 import { isChecked, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { candidates } from '../dom/locate';
-import { present } from '../dom/pick';
+import { census, present } from '../dom/pick';
 import { isRendered } from '../dom/usable';
 import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
@@ -79,7 +79,8 @@ export function startSource(deps: SourceDeps) {
     }
     const root = panel.closest(REGION_SELECTOR) ?? document.body;
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
-    report({ code: ticked ? 'source-generate-ticked' : 'source-open' });
+    const watched = [adapter.panel, adapter.generateCheckbox, adapter.token, adapter.scimUrl.control].filter((spec) => !!spec);
+    report({ code: ticked ? 'source-generate-ticked' : 'source-open', ...census(watched, root) });
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
     const token = [root, ...dialogs].map((r) => findToken(adapter, r)).find(Boolean);

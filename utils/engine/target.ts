@@ -4,7 +4,7 @@ import type { TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
-import { pick, present, type Picked } from '../dom/pick';
+import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
@@ -130,11 +130,18 @@ export function startTarget(deps: TargetDeps) {
   let topNotices: string[] = [];
   const hostRule: HostRule = deps.inFrame && adapter.frames ? adapter.frames.hosts : adapter.hosts;
 
+  /** The adapter's controls, for diagnostics: which of them the page shows. */
+  const watchedControls = [adapter.integration, ...adapter.reveal, adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
+    (spec): spec is ControlSpec => !!spec,
+  );
+  let lastReported: PageStatus | undefined;
   const report = (status: PageStatus) => {
-    const key = JSON.stringify(status);
+    lastReported = status;
+    const full: PageStatus = { ...status, ...census(watchedControls) };
+    const key = JSON.stringify(full);
     if (key === lastStatus) return;
     lastStatus = key;
-    void deps.send({ type: 'page/status', adapterId: adapter.id, status });
+    void deps.send({ type: 'page/status', adapterId: adapter.id, status: full });
   };
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
   const show = (view: PanelView) => ui.show(view);
@@ -326,6 +333,7 @@ export function startTarget(deps: TargetDeps) {
       void progress('fill');
       const outcome = await testAndRead(signal);
       if (signal.aborted) return;
+      if (lastReported) report(lastReported); // the same status, with the controls as they ended up
       verified = outcome.ok;
       await deps.send({
         type: 'target/result',
