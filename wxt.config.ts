@@ -23,6 +23,10 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: '__MSG_extName__' },
+    // "Fill now" on the IdP page: the same go-ahead as the popup's button, without opening it.
+    commands: {
+      'fill-now': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_cmdFillNow__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -46,6 +46,12 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener(() => void relay.tick());
   browser.tabs.onRemoved.addListener((tabId) => void relay.tabClosed(tabId));
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'fill-now') return;
+    // Without the "tabs" permission the active tab still comes with its id, which is all the relay needs.
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await relay.fillNow(tabId);
+  });
   void relay.tick();
 
   // User-defined sources: one registered script per source whose origin the user granted in the options page.

@@ -175,6 +175,13 @@ export function createRelayService(platform: RelayPlatform) {
     return transition.reply;
   }
 
+  /** The stored state with an overdue token already expired (and that expiry committed). */
+  async function loadCurrent(now: number): Promise<RelayState> {
+    const loaded = expireIfDue(await load(), now);
+    if (loaded.effects.length) await commit(loaded);
+    return loaded.state;
+  }
+
   function reject(reason: Rejection): undefined {
     platform.log('rejected', { reason });
     return undefined;
@@ -200,9 +207,7 @@ export function createRelayService(platform: RelayPlatform) {
     // The content script stays quiet on a site switched off; this holds even if it did not.
     if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');
     const now = platform.now();
-    const state = expireIfDue(await load(), now);
-    if (state.effects.length) await commit(state);
-    const s = state.state;
+    const s = await loadCurrent(now);
     if (checked.inFrame) {
       // The browser-stamped half: this tab's top frame reported from exactly that origin, for this adapter.
       const top = s.pages[tabId];
@@ -242,9 +247,7 @@ export function createRelayService(platform: RelayPlatform) {
 
   async function handleUi(message: UiToBackground): Promise<unknown> {
     const now = platform.now();
-    const loaded = expireIfDue(await load(), now);
-    if (loaded.effects.length) await commit(loaded);
-    const s = loaded.state;
+    const s = await loadCurrent(now);
     switch (message.type) {
       case 'ui/get-state':
         return viewFor(s, message.tabId, now);
@@ -286,6 +289,16 @@ export function createRelayService(platform: RelayPlatform) {
     tick(): Promise<void> {
       return serial(async () => {
         await commit(expireIfDue(await load(), platform.now()));
+      });
+    },
+    /** The "fill-now" keyboard shortcut on the active tab: fill there, or let the page's card say why not. */
+    fillNow(tabId: number): Promise<void> {
+      return serial(async () => {
+        const now = platform.now();
+        const s = await loadCurrent(now);
+        if (s.pages[tabId]?.role !== 'target') return void reject('no-tab');
+        if (s.secret) return void (await fillHere(s, tabId, now));
+        await platform.sendTab(tabId, { type: 'bg/fill-here' }).catch(() => undefined);
       });
     },
     tabClosed(tabId: number): Promise<void> {

@@ -1,0 +1,67 @@
+// The background router with a fake platform: the keyboard shortcut, diagnostics only for our own pages, and
+// sites switched off in the options.
+import { describe, expect, it } from 'vitest';
+import type { BackgroundToContent } from '../../utils/protocol';
+import type { RelayState } from '../../utils/relay';
+import { createRelayService, type MessageSender } from '../../utils/relay-service';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+
+const EXT = 'chrome-extension://abc';
+const OKTA_PAGE = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1/';
+const INVISION_PAGE = 'https://acme.invisionapp.com/people';
+const TOKEN = 'tok_0123456789abcdefWXYZ';
+
+function setup(settings: Partial<Settings> = {}) {
+  let stored: unknown;
+  const sent: { tabId: number; message: BackgroundToContent }[] = [];
+  const service = createRelayService({
+    runtimeId: 'abc',
+    extensionOrigin: EXT,
+    loadState: async () => stored,
+    saveState: async (state: RelayState) => void (stored = state),
+    loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    sendTab: async (tabId, message) => void sent.push({ tabId, message }),
+    setBadge: async () => undefined,
+    notify: async () => undefined,
+    setAlarm: async () => undefined,
+    clearAlarm: async () => undefined,
+    now: () => 1_700_000_000_000,
+    log: () => undefined,
+    environment: () => ({ extensionVersion: '9.9.9', browser: 'TestBrowser' }),
+  });
+  const fromTab = (tabId: number, url: string): MessageSender => ({ id: 'abc', url, origin: new URL(url).origin, frameId: 0, tab: { id: tabId } });
+  return { service, sent, state: () => stored as RelayState | undefined, fromTab };
+}
+
+describe('relay service', () => {
+  it('fill-now on a known IdP page sends it the go-ahead; on any other tab it does nothing', async () => {
+    const { service, sent, fromTab } = setup();
+    await service.handle({ type: 'page/status', adapterId: 'okta', status: { code: 'ready', appLabel: 'InVision' } }, fromTab(7, OKTA_PAGE));
+    await service.fillNow(8);
+    expect(sent).toEqual([]);
+    await service.fillNow(7); // no token yet: the page's card says so
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'bg/fill-here' } }]);
+    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    sent.length = 0;
+    await service.fillNow(7);
+    expect(sent).toEqual([{ tabId: 7, message: { type: 'bg/fill-here' } }]);
+  });
+
+  it('gives diagnostics to the popup and options pages only, without the token', async () => {
+    const { service, fromTab } = setup();
+    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    const popup = { id: 'abc', url: `${EXT}/popup.html` };
+    const text = (await service.handle({ type: 'ui/diagnostics' }, popup)) as string;
+    expect(text).toContain('Extension: 9.9.9');
+    expect(text).toContain('Token: …WXYZ');
+    expect(text).not.toContain(TOKEN.slice(0, -4));
+    expect(await service.handle({ type: 'ui/diagnostics' }, { id: 'abc', url: `${EXT}/other.html` })).toBeUndefined();
+    expect(await service.handle({ type: 'ui/diagnostics' }, fromTab(9, INVISION_PAGE))).toBeUndefined();
+  });
+
+  it('ignores a site switched off, even if its content script still speaks', async () => {
+    const { service, state, fromTab } = setup({ disabledSites: ['invision'] });
+    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    expect(state()).toBeUndefined();
+  });
+});
