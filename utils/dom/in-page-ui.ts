@@ -17,8 +17,14 @@ const HOST_TAG = 'scim-relay-ui';
 const WATCHED_ATTRIBUTES = ['style', 'class', 'hidden', 'popover', 'inert', 'dir'];
 
 function topmostAt(host: HTMLElement, event: MouseEvent): boolean {
-  const hit = host.ownerDocument.elementsFromPoint(event.clientX, event.clientY)[0];
-  return hit === host;
+  let { clientX: x, clientY: y } = event;
+  // A trusted keyboard press (Enter/Space: detail 0) has no pointer position: check the pressed control's centre.
+  if (event.detail === 0 && event.currentTarget instanceof Element) {
+    const box = event.currentTarget.getBoundingClientRect();
+    x = box.left + box.width / 2;
+    y = box.top + box.height / 2;
+  }
+  return host.ownerDocument.elementsFromPoint(x, y)[0] === host;
 }
 
 /**
