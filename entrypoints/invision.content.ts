@@ -7,5 +7,5 @@ import { runSourceScript } from '../utils/engine/run';
 export default defineContentScript({
   matches: invisionAdapter.matches,
   runAt: 'document_idle',
-  main: (ctx) => runSourceScript(ctx, invisionAdapter, `${oktaAdapter.label}: ${oktaAdapter.path}`),
+  main: (ctx) => runSourceScript(ctx, invisionAdapter, `${oktaAdapter.label}: ${oktaAdapter.path}`, oktaAdapter),
 });

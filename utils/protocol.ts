@@ -14,6 +14,14 @@ const ORIGIN = z.string().check(z.maxLength(255), z.regex(/^https:\/\/[a-z0-9.-]
  */
 const FRAME_FIELDS = { topOrigin: z.optional(ORIGIN) };
 
+/** Where the relay is in one hand-off (utils/relay.ts moves between them). */
+export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
+export const Phase = z.enum(PHASES);
+export type Phase = z.infer<typeof Phase>;
+
+/** The background's answer to guide/phase. */
+export const GuidePhaseReply = z.strictObject({ phase: Phase });
+
 /** The steps of one hand-off, in order; the popup shows them as a checklist. */
 export const STEP_IDS = ['capture', 'locate', 'fill', 'test', 'verify', 'save'] as const;
 export const StepId = z.enum(STEP_IDS);
@@ -75,6 +83,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
     pageVisible: z.boolean(),
     ...FRAME_FIELDS,
   }),
+  /** Guide mode asks how far the hand-off is; the answer is the phase only. */
+  z.strictObject({ type: z.literal('guide/phase'), adapterId: ADAPTER_ID }),
   z.strictObject({
     type: z.literal('target/saved'),
     adapterId: ADAPTER_ID,

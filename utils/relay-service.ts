@@ -228,7 +228,8 @@ export function createRelayService(platform: RelayPlatform) {
         const expected = await expectedApp(s, message.appLabel, message.expectedApp);
         const { appLabel, confirmed } = message;
         const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
-        return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill));
+        // The guide never acts unasked: with it on, the card asks before filling too.
+        return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill || settings.guideMode));
       }
       case 'target/notice': {
         const filling = s.target?.tabId === tabId && s.target.adapterId === message.adapterId;
@@ -242,6 +243,8 @@ export function createRelayService(platform: RelayPlatform) {
         return commit(result(s, tabId, message, now));
       case 'target/saved':
         return commit(saved(s, tabId, message, now));
+      case 'guide/phase':
+        return { phase: s.phase };
     }
   }
 

@@ -1,13 +1,11 @@
 // The relay as a pure state machine: every transition is a function of (state, input, now), so unit tests can
 // drive all of them; the background only persists the state and carries out the returned effects.
 import * as z from 'zod/mini';
-import { BackgroundToContent, PageStatus, StepId, type FillGrant } from './protocol';
+import { BackgroundToContent, PageStatus, Phase, StepId, type FillGrant } from './protocol';
 import { t } from './i18n';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
 
-export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
-export const Phase = z.enum(PHASES);
-export type Phase = z.infer<typeof Phase>;
+export { PHASES, Phase } from './protocol';
 
 const Secret = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH)),

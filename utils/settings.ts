@@ -22,7 +22,7 @@ export const Settings = z.strictObject({
   askBeforeFill: z.boolean(),
   /** Adapter ids switched off: their pages are left alone. A list of the off ones, so new adapters start on. */
   disabledSites: z.array(ADAPTER_ID),
-  /** The step-by-step guide shows on the InVision and Okta pages. */
+  /** The step-by-step guide shows on the InVision and Okta pages. Off by default: admins get the plain hand-off. */
   guideMode: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoSave: false,
   askBeforeFill: false,
   disabledSites: [],
-  guideMode: true,
+  guideMode: false,
 };
 
 export function parseSettings(raw: unknown): Settings {

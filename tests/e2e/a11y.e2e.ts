@@ -1,27 +1,19 @@
 // Accessibility: axe-core finds no violations in the popup, the options page and the in-page card (in each of its
 // shapes), and the card's buttons work from the keyboard.
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { axePanelViolations, axeViolations } from '../harness/axe';
-import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
+import { openPopup, type ExtensionBrowser } from '../harness/browser';
 import { generateInvisionToken, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
-import { FakeSites, INVISION_PEOPLE_URL, OKTA_APP_URL } from '../harness/sites';
+import { startDemo } from '../harness/demo';
+import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
 let sites: FakeSites;
 const TAB_PRESSES_MAX = 60; // far more focusable controls than any fixture page holds
 
-beforeEach(async () => {
-  ext = await launchWithExtension();
-  sites = new FakeSites({
-    token: `scimrelay-canary-${randomBytes(12).toString('hex')}`,
-    pages: { [INVISION_PEOPLE_URL]: 'invision/v6-people-modal.html', [OKTA_APP_URL]: 'okta/classic-edit.html' },
-  });
-});
-afterEach(async () => {
-  await ext?.close();
-});
+beforeEach(async () => void ({ ext, sites } = await startDemo()));
+afterEach(() => ext?.close());
 
 describe('accessibility', () => {
   it('options page and popup have no axe violations', async () => {

@@ -1,24 +1,17 @@
 // The options page drives the engines: "ask before filling" makes the in-page card ask (a real click on it
 // proceeds), and a site switched off is left alone.
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchWithExtension, type ExtensionBrowser } from '../harness/browser';
+import type { ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, panelText, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions, setToggle, storedSettings, waitForStored } from '../harness/options';
-import { FakeSites, INVISION_PEOPLE_URL, OKTA_APP_URL } from '../harness/sites';
+import { startDemo } from '../harness/demo';
+import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
-let token: string;
 let sites: FakeSites;
 
-beforeEach(async () => {
-  ext = await launchWithExtension();
-  token = `scimrelay-canary-${randomBytes(12).toString('hex')}`;
-  sites = new FakeSites({ token, pages: { [INVISION_PEOPLE_URL]: 'invision/v6-people-modal.html', [OKTA_APP_URL]: 'okta/classic-edit.html' } });
-});
-afterEach(async () => {
-  await ext?.close();
-});
+beforeEach(async () => void ({ ext, sites } = await startDemo()));
+afterEach(() => ext?.close());
 
 async function capture() {
   const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
@@ -33,8 +26,8 @@ describe('options', () => {
     await options.click('#lifetime', { count: 3 });
     await options.keyboard.type('3');
     await waitForStored(options, (settings) => settings?.tokenLifetimeMinutes === 3);
-    await setToggle(options, 'guide-mode', false);
-    expect(await storedSettings(options)).toMatchObject({ version: 2, tokenLifetimeMinutes: 3, guideMode: false, askBeforeFill: false });
+    await setToggle(options, 'guide-mode', true);
+    expect(await storedSettings(options)).toMatchObject({ version: 2, tokenLifetimeMinutes: 3, guideMode: true, askBeforeFill: false });
     await options.click('#lifetime', { count: 3 });
     await options.keyboard.type('0');
     await options.waitForSelector('.notice.error');

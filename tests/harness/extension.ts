@@ -132,3 +132,38 @@ export async function generateInvisionToken(page: Page): Promise<void> {
   await page.locator('#regen').click();
   await page.locator('::-p-text(Generate token)').click();
 }
+
+/** Where the guide's spotlight ring is drawn (viewport pixels), or undefined when there is none. */
+export async function spotlightBox(page: Page): Promise<{ x: number; y: number; width: number; height: number } | undefined> {
+  const { root, client } = await panelNode(page);
+  let spot: CdpNode | undefined;
+  if (root) {
+    walk(root, (n) => {
+      const cls = n.attributes?.[n.attributes.indexOf('class') + 1];
+      if (n.nodeName === 'DIV' && n.attributes?.includes('class') && cls === 'spot') spot = n;
+    });
+  }
+  if (!spot) return void (await client.detach());
+  const { model } = (await client.send('DOM.getBoxModel', { backendNodeId: spot.backendNodeId })) as { model: { border: number[] } };
+  await client.detach();
+  const [x1, y1, , , x3, y3] = model.border as [number, number, number, number, number, number];
+  return { x: x1, y: y1, width: x3 - x1, height: y3 - y1 };
+}
+
+/** Waits until the guide's spotlight surrounds the element `selector` finds. */
+export async function waitForSpotlightOn(page: Page, selector: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'none';
+  while (Date.now() < deadline) {
+    const spot = await spotlightBox(page);
+    const el = await page.$eval(selector, (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    }).catch(() => undefined);
+    if (spot && el && spot.x <= el.x && spot.y <= el.y && spot.x + spot.width >= el.x + el.width && spot.y + spot.height >= el.y + el.height
+      && spot.width <= el.width + 20 && spot.height <= el.height + 20) return;
+    last = JSON.stringify({ spot, el });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Spotlight never surrounded ${selector}: ${last}`);
+}

@@ -7,7 +7,7 @@ describe('settings', () => {
   it('migrates version 1, keeping what the user chose', () => {
     const migrated = parseSettings({ version: 1, tokenLifetimeMinutes: 25, autoSave: true });
     expect(migrated).toEqual({ ...DEFAULT_SETTINGS, version: 2, tokenLifetimeMinutes: 25, autoSave: true });
-    expect(migrated.guideMode).toBe(true);
+    expect(migrated.guideMode).toBe(false);
     expect(migrated.askBeforeFill).toBe(false);
   });
 

@@ -1,6 +1,24 @@
 // InVision V6/V7 SCIM settings, reconstructed from InVision's help centre (the service shut down on 31 Dec 2024).
 // Facts in shared/reference/target-pages.md.
+import type { ControlSpec } from '../dom/locate';
 import type { SourceAdapter } from './types';
+
+const HOLDS_TOKEN = ['captured', 'filling', 'verified', 'failed', 'saved'] as const;
+const scimMenuItem: ControlSpec = {
+  name: 'SCIM Provisioning menu item',
+  kind: 'button',
+  locators: [{ role: ['button', 'link'], name: /^(scim provisioning|user provisioning with scim)$/i }],
+};
+const panel: ControlSpec = {
+  name: 'SCIM Provisioning settings',
+  kind: 'region',
+  locators: [{ role: ['dialog', 'heading'], name: /^(scim provisioning|user provisioning with scim)\b/i }],
+};
+const generateCheckbox: ControlSpec = {
+  name: '“I want to generate a new token” checkbox',
+  kind: 'checkbox',
+  locators: [{ label: /^i want to generate a new token$/i }],
+};
 
 export const invisionAdapter: SourceAdapter = {
   id: 'invision',
@@ -8,16 +26,8 @@ export const invisionAdapter: SourceAdapter = {
   label: 'InVision',
   hosts: { suffixes: ['invisionapp.com'], label: /^[a-z0-9-]+$/ },
   matches: ['https://*.invisionapp.com/*'],
-  panel: {
-    name: 'SCIM Provisioning settings',
-    kind: 'region',
-    locators: [{ role: ['dialog', 'heading'], name: /^(scim provisioning|user provisioning with scim)\b/i }],
-  },
-  generateCheckbox: {
-    name: '“I want to generate a new token” checkbox',
-    kind: 'checkbox',
-    locators: [{ label: /^i want to generate a new token$/i }],
-  },
+  panel,
+  generateCheckbox,
   token: {
     name: 'Authentication token',
     kind: 'text',
@@ -36,4 +46,27 @@ export const invisionAdapter: SourceAdapter = {
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
   fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
+  guide: [
+    {
+      id: 'people',
+      say: 'guideInvisionPeople',
+      spot: { name: 'People link', kind: 'button', locators: [{ role: ['link', 'button', 'tab'], name: /^people$/i }] },
+      done: { present: { name: 'Teams tab', kind: 'button', locators: [{ role: ['button', 'link', 'tab'], name: /^teams$/i }] } },
+    },
+    {
+      id: 'more',
+      say: 'guideInvisionMore',
+      spot: { name: '••• (more) button', kind: 'button', locators: [{ role: 'button', name: /^(more|•••|…|\.\.\.)$/i }] },
+      done: { present: scimMenuItem },
+    },
+    { id: 'scim', say: 'guideInvisionScim', spot: scimMenuItem, done: { present: panel } },
+    { id: 'tick', say: 'guideInvisionTick', spot: generateCheckbox, done: { checked: generateCheckbox } },
+    {
+      id: 'generate',
+      say: 'guideInvisionGenerate',
+      spot: { name: 'Generate token button', kind: 'button', locators: [{ role: 'button', name: /^generate( new)? token$/i }] },
+      done: { phase: HOLDS_TOKEN },
+    },
+    { id: 'switch', say: 'guideInvisionSwitch', done: 'never' },
+  ],
 };

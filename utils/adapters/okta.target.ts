@@ -1,9 +1,41 @@
 // Okta admin console: Applications › the InVision app › Provisioning › Integration. Facts in
 // shared/reference/target-pages.md; field names and ids are what public scripts saw on the live page.
+import type { ControlSpec } from '../dom/locate';
 import type { TargetAdapter } from './types';
 
 // "Edit" and "Save" also exist on the General and Sign On tabs: only the ones under this heading count.
 const INTEGRATION_HEADING = /^(api )?integration\b/i;
+const APP_PAGE = /^\/admin\/app\/[^/]+\/instance\/[^/]+\/?$/;
+const link = (name: string, text: RegExp): ControlSpec => ({ name, kind: 'button', locators: [{ role: ['link', 'tab', 'button'], name: text }] });
+const integrationLink = link('Integration link', /^(api )?integration$/i);
+const integrationHeading: ControlSpec = { name: 'Integration heading', kind: 'region', locators: [{ role: 'heading', name: INTEGRATION_HEADING }] };
+const edit: ControlSpec = {
+  name: 'Edit (or Configure API Integration) link',
+  kind: 'button',
+  locators: [
+    { role: ['button', 'link'], name: /^configure api integration$/i },
+    { css: '#userMgmtSettings\\.edit_link' },
+    { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
+  ],
+};
+const enable: ControlSpec = {
+  name: 'Enable API integration checkbox',
+  kind: 'checkbox',
+  locators: [{ label: /^enable api integration$/i }, { css: 'input[name="enabled"][type=checkbox]' }],
+};
+const token: ControlSpec = {
+  name: 'API Token field',
+  kind: 'field',
+  locators: [
+    { label: /^(api token|oauth bearer token|bearer token|api key)$/i },
+    { css: 'input[name="scim_auth_header_value_new"], input[name="scim_auth_header_value"]' },
+  ],
+};
+const save: ControlSpec = {
+  name: 'Save button',
+  kind: 'button',
+  locators: [{ css: '#userMgmtSettings\\.button\\.submit' }, { role: 'button', name: /^save$/i, near: INTEGRATION_HEADING }],
+};
 const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
 
 export const oktaAdapter: TargetAdapter = {
@@ -14,7 +46,7 @@ export const oktaAdapter: TargetAdapter = {
   hosts: { suffixes: OKTA_CELLS, label: /^[a-z0-9][a-z0-9-]*-admin$/ },
   exampleHost: 'acme-admin.okta.com',
   matches: OKTA_CELLS.map((cell) => `https://*.${cell}/admin/*`),
-  appPage: /^\/admin\/app\/[^/]+\/instance\/[^/]+\/?$/,
+  appPage: APP_PAGE,
   appLabel: {
     title: /^.+? - (.+)$/,
     heading: { name: 'app name heading', kind: 'region', locators: [{ css: '[data-se="app-instance-name"]' }, { css: 'h1' }] },
@@ -37,35 +69,14 @@ export const oktaAdapter: TargetAdapter = {
       { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
     ],
   },
-  reveal: [
-    {
-      name: 'Edit (or Configure API Integration) link',
-      kind: 'button',
-      locators: [
-        { role: ['button', 'link'], name: /^configure api integration$/i },
-        { css: '#userMgmtSettings\\.edit_link' },
-        { role: ['button', 'link'], name: /^edit$/i, near: INTEGRATION_HEADING },
-      ],
-    },
-  ],
-  enable: {
-    name: 'Enable API integration checkbox',
-    kind: 'checkbox',
-    locators: [{ label: /^enable api integration$/i }, { css: 'input[name="enabled"][type=checkbox]' }],
-  },
+  reveal: [edit],
+  enable,
   baseUrl: {
     name: 'Base URL field',
     kind: 'field',
     locators: [{ label: /^(scim )?(base url|connector base url)$/i }, { css: 'input[name="scim_base_url"]' }],
   },
-  token: {
-    name: 'API Token field',
-    kind: 'field',
-    locators: [
-      { label: /^(api token|oauth bearer token|bearer token|api key)$/i },
-      { css: 'input[name="scim_auth_header_value_new"], input[name="scim_auth_header_value"]' },
-    ],
-  },
+  token,
   test: {
     name: 'Test API Credentials button',
     kind: 'button',
@@ -74,11 +85,7 @@ export const oktaAdapter: TargetAdapter = {
       { css: '#m-verify-button, [name="m-verify"]' },
     ],
   },
-  save: {
-    name: 'Save button',
-    kind: 'button',
-    locators: [{ css: '#userMgmtSettings\\.button\\.submit' }, { role: 'button', name: /^save$/i, near: INTEGRATION_HEADING }],
-  },
+  save,
   outcome: {
     success: /\bverified successfully\b/i,
     failure: /\b(error authenticating|could not be tested|E0000\d{3}|failed)\b/i,
@@ -86,4 +93,20 @@ export const oktaAdapter: TargetAdapter = {
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
   fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html'],
+  guide: [
+    {
+      id: 'applications',
+      say: 'guideOktaApplications',
+      spot: link('Applications link', /^applications$/i),
+      done: { present: link('InVision app link', /\binvision\b/i) },
+    },
+    { id: 'app', say: 'guideOktaApp', spot: link('InVision app link', /\binvision\b/i), done: { path: APP_PAGE } },
+    { id: 'provisioning', say: 'guideOktaProvisioning', spot: link('Provisioning tab', /^provisioning$/i), done: { present: integrationLink } },
+    { id: 'integration', say: 'guideOktaIntegration', spot: integrationLink, done: { present: integrationHeading } },
+    { id: 'edit', say: 'guideOktaEdit', spot: edit, done: { present: enable } },
+    { id: 'enable', say: 'guideOktaEnable', spot: enable, done: { present: token } },
+    { id: 'fill', say: 'guideOktaFill', withoutToken: 'guideOktaNeedToken', spot: token, done: { phase: ['verified', 'saved'] } },
+    { id: 'save', say: 'guideOktaSave', spot: save, done: { phase: ['saved'] } },
+    { id: 'finished', say: 'guideFinished', done: 'never' },
+  ],
 };

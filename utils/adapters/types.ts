@@ -2,6 +2,26 @@
 // IdP or SaaS source is one new file plus its fixtures.
 import type { ControlSpec } from '../dom/locate';
 import type { HostRule } from '../hosts';
+import type { MessageKey } from '../i18n';
+import type { Phase } from '../relay';
+
+/** How the page (or the relay) shows a guide step is done: nobody ticks steps by hand. */
+export type GuideDone =
+  | { present: ControlSpec }
+  | { checked: ControlSpec }
+  | { path: RegExp }
+  | { phase: readonly Phase[] }
+  | 'never';
+
+/** One step of the setup guide on this site: a one-line instruction, the control to point at, when it is done. */
+export interface GuideStep {
+  id: string;
+  say: MessageKey;
+  spot?: ControlSpec;
+  done: GuideDone;
+  /** Said instead when no token is waiting (a step that needs one). */
+  withoutToken?: MessageKey;
+}
 
 interface AdapterBase {
   /** Stable id used in messages and settings. */
@@ -14,6 +34,8 @@ interface AdapterBase {
   matches: string[];
   /** Fixture files (under tests/fixtures/) that prove this adapter; a test checks each exists and is used. */
   fixtures: string[];
+  /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
+  guide?: readonly GuideStep[];
 }
 
 export interface SourceAdapter extends AdapterBase {

@@ -1,13 +1,16 @@
 // Hosts the in-page card in a closed shadow root in the top layer, and refuses to act when the page tampers
 // with it (restyled, covered, made transparent): the known extension-clickjacking defences.
 import { h, render } from 'preact';
-import { InPagePanel, type PanelActionId, type PanelView } from '../../components/InPagePanel';
+import { InPagePanel, type GuideView, type PanelActionId, type PanelView } from '../../components/InPagePanel';
 import panelCss from '../../assets/in-page-panel.css?inline';
 import { MIN_ANCESTOR_OPACITY } from './usable';
 
 export interface InPageUi {
   show(view: PanelView): void;
+  /** Takes the message away; the guide, if on, stays. */
   hide(): void;
+  /** Shows the guide's step (and spotlight), or removes it. */
+  guide(view: GuideView | undefined): void;
   /** Our own host element: excluded from "is the field covered?" checks. */
   readonly host: HTMLElement;
   destroy(): void;
@@ -56,18 +59,16 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
   let ownChange = false;
 
   const watcher = new MutationObserver(() => {
-    if (ownChange) return;
     // Someone else restyled our host: stop trusting it and take it away.
-    tampered = true;
-    hide();
+    if (!ownChange) takeDown();
   });
+
+  let view: PanelView | undefined;
+  let guideView: GuideView | undefined;
 
   const handle = (id: PanelActionId, event: MouseEvent) => {
     if (id === 'dismiss') return hide();
-    if (tampered || !event.isTrusted || !visiblyIntact(host) || foreignLayerOpen(host) || !topmostAt(host, event)) {
-      tampered = true;
-      return hide();
-    }
+    if (tampered || !event.isTrusted || !visiblyIntact(host) || foreignLayerOpen(host) || !topmostAt(host, event)) return takeDown();
     onAction(id);
   };
 
@@ -78,9 +79,11 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     ownChange = false;
   }
 
-  function show(view: PanelView) {
+  /** Draws what there is to show; with nothing left, the host leaves the page. */
+  function update() {
     if (tampered) return;
-    render(h(InPagePanel, { view, onAction: handle }), mount);
+    if (!view && !guideView) return remove();
+    render(h(InPagePanel, { view, guide: guideView, onAction: handle }), mount);
     withOwnChange(() => {
       if (!host.isConnected) document.documentElement.append(host);
       if (!host.matches(':popover-open')) host.showPopover();
@@ -88,7 +91,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     watcher.observe(host, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   }
 
-  function hide() {
+  function remove() {
     watcher.disconnect();
     render(null, mount);
     if (host.isConnected) {
@@ -97,5 +100,28 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     }
   }
 
-  return { show, hide, host, destroy: hide };
+  /** Someone tampered with the card, or a click on it was not a person's: stop trusting it for good. */
+  function takeDown() {
+    tampered = true;
+    remove();
+  }
+
+  function hide() {
+    view = undefined;
+    update();
+  }
+
+  return {
+    show: (next) => {
+      view = next;
+      update();
+    },
+    hide,
+    guide: (next) => {
+      guideView = next;
+      update();
+    },
+    host,
+    destroy: remove,
+  };
 }

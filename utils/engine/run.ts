@@ -1,26 +1,65 @@
-// Wiring shared by every content script: the in-page UI, the background port and the page lifecycle.
+// Wiring shared by every content script: the in-page UI, the background port, the page lifecycle, and the guide
+// (started and stopped as the settings change, so it can be switched on in the middle of a setup).
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelActionId } from '../../components/InPagePanel';
-import type { SourceAdapter, TargetAdapter } from '../adapters/types';
+import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
-import { createInPageUi } from '../dom/in-page-ui';
+import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
 import { watchDom } from '../dom/wait';
-import type { ContentToBackground } from '../protocol';
-import { siteEnabled } from '../settings';
+import { startGuide } from '../guide/guide';
+import { GuidePhaseReply, type ContentToBackground } from '../protocol';
+import { parseSettings, siteEnabled } from '../settings';
 import { loadSettings } from '../settings-store';
+import { SETTINGS_KEY } from '../storage-keys';
 import { currentPlace } from './frames';
 import { startSource } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
-/** A site the user switched off in the options gets no card, no capture and no fill. */
-async function enabled(adapterId: string): Promise<boolean> {
-  return siteEnabled(await loadSettings(), adapterId);
+/** The whole setup runs source first, then target: each site's guide knows where it sits in it. */
+interface GuidePlace {
+  offset: number;
+  total: number;
+}
+
+function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean): void {
+  const steps = adapter.guide;
+  if (!steps?.length) return; // a site without a guide of its own (user-defined sources, later IdPs) shows none
+  let running: AbortController | undefined;
+  const apply = (on: boolean) => {
+    if (on === !!running) return;
+    if (!on) {
+      running?.abort();
+      running = undefined;
+      return;
+    }
+    running = new AbortController();
+    startGuide({
+      steps,
+      ...place,
+      siteLabel: adapter.label,
+      wayBack: adapter.path,
+      ui,
+      askPhase: async () => {
+        const reply = GuidePhaseReply.safeParse(await sendToBackground({ type: 'guide/phase', adapterId: adapter.id }));
+        return reply.success ? reply.data.phase : undefined;
+      },
+      signal: AbortSignal.any([running.signal, ctx.signal]),
+    });
+  };
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]!.newValue).guideMode);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
+  apply(guideOn);
 }
 
 export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
-  if (!(await enabled(adapter.id)) || ctx.isInvalid) return;
+  const settings = await loadSettings();
+  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const send =
     place.kind === 'frame'
       ? (message: ContentToBackground) => sendToBackground({ ...message, topOrigin: place.topOrigin } as ContentToBackground)
@@ -43,6 +82,9 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   ctx.addEventListener(window, 'wxt:locationchange', engine.evaluate);
   engine.evaluate();
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
+  // The guide runs in the top page only: a frame's card would draw a second one.
+  const sourceSteps = source.guide?.length ?? 0;
+  if (place.kind === 'top') runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode);
 }
 
 /**
@@ -65,9 +107,13 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
   });
 }
 
-export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string): Promise<void> {
-  if (!(await enabled(adapter.id)) || ctx.isInvalid) return;
+/** `guideTarget`: the IdP whose part of the guide follows this source's (for "step 3 of 15"). */
+export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
+  const settings = await loadSettings();
+  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const ui = createInPageUi(() => {});
   ctx.onInvalidated(() => ui.destroy());
   startSource({ adapter, targetPath, send: sendToBackground, ui, signal: ctx.signal });
+  const steps = adapter.guide?.length ?? 0;
+  runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
 }

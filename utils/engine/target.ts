@@ -368,7 +368,8 @@ export function startTarget(deps: TargetDeps) {
     }
   }
 
-  async function save() {
+  /** Saves, or (when the person clicked the page's own Save) only watches the page confirm it. */
+  async function save(clickedByUser = false) {
     if (!verified || busy) return;
     busy = 'saving';
     const signal = deps.signal;
@@ -376,7 +377,7 @@ export function startTarget(deps: TargetDeps) {
       const button = await need(adapter.save, signal, { afterFill: true });
       const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
       topNotices = [];
-      press(button);
+      if (!clickedByUser) press(button);
       const outcome = await waitFor(
         () => {
           if (!present(adapter.token).length) return { ok: true, message: say.savedOk() };
@@ -507,6 +508,17 @@ export function startTarget(deps: TargetDeps) {
         break;
     }
   }
+
+  // A person may save with the page's own button (the guide points at it): notice, so the token is forgotten.
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted || !verified || busy || !(event.target instanceof Node)) return;
+      const picked = pick(adapter.save, { ownUi: ui.host });
+      if (picked.ok && picked.el.contains(event.target)) void save(true);
+    },
+    { capture: true, signal: deps.signal },
+  );
 
   /** Called only after in-page-ui checked the click was trusted and the card intact and on top. */
   function onPanelAction(id: PanelActionId) {
