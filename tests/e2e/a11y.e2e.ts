@@ -5,14 +5,14 @@ import { axePanelViolations, axeViolations } from '../harness/axe';
 import { openPopup, type ExtensionBrowser } from '../harness/browser';
 import { generateInvisionToken, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
-import { startDemo } from '../harness/demo';
+import { startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
 let sites: FakeSites;
 const TAB_PRESSES_MAX = 60; // far more focusable controls than any fixture page holds
 
-beforeEach(async () => void ({ ext, sites } = await startDemo()));
+beforeEach(async () => void ({ ext, sites } = await startSession()));
 afterEach(() => ext?.close());
 
 describe('accessibility', () => {

@@ -6,14 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase, waitForSpotlightOn } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
-import { startDemo } from '../harness/demo';
+import { startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
 let token: string;
 let sites: FakeSites;
 
-beforeEach(async () => void ({ ext, token, sites } = await startDemo()));
+beforeEach(async () => void ({ ext, token, sites } = await startSession()));
 afterEach(() => ext?.close());
 
 const guideOn = async () => setToggle(await openOptions(ext), 'guide-mode', true);

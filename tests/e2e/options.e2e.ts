@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, panelText, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions, setToggle, storedSettings, waitForStored } from '../harness/options';
-import { startDemo } from '../harness/demo';
+import { startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
 let sites: FakeSites;
 
-beforeEach(async () => void ({ ext, sites } = await startDemo()));
+beforeEach(async () => void ({ ext, sites } = await startSession()));
 afterEach(() => ext?.close());
 
 async function capture() {

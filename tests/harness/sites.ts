@@ -1,6 +1,5 @@
 // Serves fixture pages at the real host names through request interception, and plays the servers behind them:
 // InVision's token endpoint and Okta's credential test and save. Nothing leaves the machine.
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
@@ -132,14 +131,4 @@ export class FakeSites {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     return page;
   }
-}
-
-/** A fresh canary token per test: any trace of it outside the IdP's own form is a leak. */
-export function canaryToken(): string {
-  return `scimrelay-canary-${randomBytes(12).toString('hex')}`;
-}
-
-/** The demo pair: InVision's People page with the SCIM modal, and Okta's saved InVision connection. */
-export function demoSites(token: string, okta = 'okta/classic-edit.html'): FakeSites {
-  return new FakeSites({ token, pages: { [INVISION_PEOPLE_URL]: 'invision/v6-people-modal.html', [OKTA_APP_URL]: okta } });
 }
