@@ -54,4 +54,22 @@ describe('accessibility', () => {
     await popup.waitForSelector('[data-phase=verified]');
     expect(await axeViolations(popup)).toEqual([]);
   });
+
+  it('dark theme (system setting): options, popup and the guide card have no axe violations, contrast included', async () => {
+    const dark = [{ name: 'prefers-color-scheme', value: 'dark' }];
+    const options = await openOptions(ext);
+    await options.emulateMediaFeatures(dark);
+    expect(await options.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
+    expect(await axeViolations(options)).toEqual([]);
+    await setToggle(options, 'guide-mode', true);
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await okta.emulateMediaFeatures(dark);
+    await waitForPanel(okta, /Setup guide · step \d+ of \d+ · Okta.*No token is waiting/);
+    expect(await axePanelViolations(okta)).toEqual([]);
+    const popup = await openPopup(ext);
+    await popup.emulateMediaFeatures(dark);
+    await popup.waitForSelector('[data-phase]');
+    expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(32, 33, 36)');
+    expect(await axeViolations(popup)).toEqual([]);
+  });
 });
