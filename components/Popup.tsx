@@ -13,6 +13,9 @@ export interface PopupClient {
   diagnostics(): Promise<string | undefined>;
   /** Puts diagnostics text on the clipboard: a user's click, diagnostics only, never the token. */
   copyText(text: string): Promise<void>;
+  /** Guide mode is a setting: support can switch it on for the customer from here, in the middle of a setup. */
+  guideOn(): Promise<boolean>;
+  setGuide(on: boolean): Promise<void>;
 }
 
 export const POPUP_REFRESH_MS = 1000; // the countdown and progress update while the popup is open
@@ -79,6 +82,8 @@ export function Popup(props: { client: PopupClient }) {
   const [view, setView] = useState<RelayView | undefined>();
   const [error, setError] = useState<string>();
   const [copyNotice, setCopyNotice] = useState<string>();
+  const [guide, setGuide] = useState<boolean>();
+  useEffect(() => void props.client.guideOn().then(setGuide), [props.client]);
   useEffect(() => {
     let alive = true;
     const refresh = () =>
@@ -134,6 +139,11 @@ export function Popup(props: { client: PopupClient }) {
         {view.fingerprint && <button type="button" class="danger" onClick={act(props.client.forget)}>{t('forgetNow')}</button>}
       </div>
       <div class="support">
+        {guide !== undefined && (
+          <button type="button" aria-pressed={guide} onClick={() => void props.client.setGuide(!guide).then(() => setGuide(!guide))}>
+            {t(guide ? 'guideStop' : 'guideStart')}
+          </button>
+        )}
         <button type="button" onClick={() => void copyDiagnostics()}>{t('copyDiagnostics')}</button>
         <p class="copy-notice" role="status" aria-live="polite">{copyNotice}</p>
       </div>

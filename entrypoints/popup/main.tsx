@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { messagesLocale } from '../../utils/i18n';
+import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
 import type { UiToBackground } from '../../utils/protocol';
@@ -27,6 +28,8 @@ const client: PopupClient = {
     return typeof text === 'string' ? text : undefined;
   },
   copyText: (text) => navigator.clipboard.writeText(text),
+  guideOn: async () => (await loadSettings()).guideMode,
+  setGuide: async (on) => void (await saveSettings({ ...(await loadSettings()), guideMode: on })),
 };
 
 document.documentElement.lang = messagesLocale();

@@ -3,8 +3,8 @@
 // person clicks, and SCIM Relay fills and tests only after “Fill and test”.
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../harness/browser';
-import { clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase, waitForSpotlightOn } from '../harness/extension';
+import { openPopup, type ExtensionBrowser } from '../harness/browser';
+import { clickPanelButton, generateInvisionToken, relayState, spotlightBox, waitForPanel, waitForPhase, waitForSpotlightOn } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
 import { startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
@@ -90,7 +90,9 @@ describe('guide mode', () => {
     const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
     await generateInvisionToken(invision);
     await waitForPhase(ext, 'captured');
-    await guideOn();
+    const popup = await openPopup(ext); // support switches the guide on from the toolbar popup
+    await popup.locator('::-p-text(Start the setup guide)').click();
+    await popup.waitForSelector('button[aria-pressed=true]');
     await waitForPanel(invision, /step 6 of 15 · InVision Token captured/);
     const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
     await waitForPanel(okta, /Choose Edit to the right of the Integration heading \(Configure API Integration the first time\)/);
@@ -103,5 +105,14 @@ describe('guide mode', () => {
     await clickPanelButton(okta, 'Fill and test');
     await waitForPanel(okta, /Choose Save to keep it/);
     expect(sites.verifyCalls).toHaveLength(1);
+  });
+
+  it('on a page that is not what the step expects, says so and gives the way back', async () => {
+    sites.set({ pages: { [OKTA_APP_URL]: 'okta/signin-challenge.html' } });
+    await guideOn();
+    const okta = await sites.open(ext.browser, OKTA_APP_URL);
+    await waitForPanel(okta, /Open the Provisioning tab\. That control is not on this page\. The way back: Applications › the InVision app › Provisioning › Integration\./);
+    await waitForPanel(okta, /Okta is asking you to sign in or verify it's you/);
+    expect(await spotlightBox(okta)).toBeUndefined();
   });
 });
