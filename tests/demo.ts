@@ -1,6 +1,7 @@
 // `npm run demo`: the whole relay on the bundled demo pages, served at the real host names inside the browser
 // (request interception; nothing leaves the machine). Prints each step and Okta's verdict, writes screenshots.
-// Flags: --idp okta|onelogin|entra (default okta); --headed opens a visible browser (needs a display);
+// Flags: --idp okta|onelogin|entra (default okta); --guide walks the Okta setup in guide mode instead, with
+// screenshots of each guide step in light and dark; --headed opens a visible browser (needs a display);
 // --out <dir> (default demo-output).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -8,7 +9,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { openPopup } from './harness/browser';
-import { relayState, waitForPanel, waitForPhase } from './harness/extension';
+import { clickPanelButton, relayState, waitForPanel, waitForPhase } from './harness/extension';
+import { openOptions, setToggle } from './harness/options';
 import { IDP_PAGES, IDP_START_URLS, type IdpId } from './harness/idp-sites';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL } from './harness/sites';
 import { DEFAULT_PAGES, startSession } from './harness/session';
@@ -17,6 +19,7 @@ const { values: args } = parseArgs({
   options: {
     idp: { type: 'string', default: 'okta' },
     headed: { type: 'boolean', default: false },
+    guide: { type: 'boolean', default: false },
     out: { type: 'string', default: 'demo-output' },
   },
 });
@@ -61,9 +64,55 @@ async function popupShot(session: Awaited<ReturnType<typeof startSession>>, name
   return text;
 }
 
+/** Light, then dark (the system setting the extension follows). */
+async function bothThemes(page: Page, name: string) {
+  await shot(page, name);
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+  await shot(page, `${name}-dark`);
+  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+}
+
+/** Guide mode on the Okta demo: the person clicks, the guide points; screenshots of each step. */
+async function guideDemo(session: Awaited<ReturnType<typeof startSession>>) {
+  const options = await openOptions(session.ext);
+  await setToggle(options, 'guide-mode', true);
+  step('Options: guide mode switched on');
+  await bothThemes(options, 'g0-options');
+  const invision = await session.sites.open(session.ext.browser, INVISION_PEOPLE_URL);
+  step(`InVision › guide: "${await waitForPanel(invision, /Choose ••• \(more\)/)}"`);
+  await bothThemes(invision, 'g1-invision-guide-more');
+  await invision.click('#more');
+  await invision.locator('::-p-text(SCIM Provisioning)').click();
+  step(`InVision › guide: "${await waitForPanel(invision, /Tick “I want to generate a new token”/)}"`);
+  await bothThemes(invision, 'g2-invision-guide-tick');
+  await invision.click('#regen');
+  await invision.locator('::-p-text(Generate token)').click();
+  await waitForPhase(session.ext, 'captured');
+  step(`InVision › guide: "${await waitForPanel(invision, /Now switch to Okta/)}"`);
+  await bothThemes(invision, 'g3-invision-guide-captured');
+  const okta = await session.sites.open(session.ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+  step(`Okta › guide: "${await waitForPanel(okta, /Choose Edit/)}"`);
+  await bothThemes(okta, 'g4-okta-guide-edit');
+  await okta.click('#userMgmtSettings\\.edit_link');
+  step(`Okta › guide: "${await waitForPanel(okta, /Choose “Fill and test”.*Fill it into/)}"`);
+  await bothThemes(okta, 'g5-okta-guide-fill');
+  await clickPanelButton(okta, 'Fill and test');
+  step(`Okta › guide: "${await waitForPanel(okta, /Choose Save to keep it/)}"`);
+  await bothThemes(okta, 'g6-okta-guide-save');
+  await okta.click('#userMgmtSettings\\.button\\.submit');
+  await waitForPhase(session.ext, 'saved');
+  step(`Okta › guide: "${await waitForPanel(okta, /Done: Okta has the new token/)}"`);
+  await bothThemes(okta, 'g7-okta-guide-done');
+  step(`Popup: ${await popupShot(session, 'g8-popup-saved')}`);
+}
+
 async function main() {
   step('Building the extension (wxt build)');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
+  if (args.guide) {
+    const session = await startSession({}, { headless: !args.headed });
+    return guideDemo(session).finally(() => session.close());
+  }
   const token = `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const session = await startSession({ token, pages: idp.pages }, { headless: !args.headed });
   try {
