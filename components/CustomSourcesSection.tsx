@@ -1,6 +1,7 @@
 // Options section for user-defined token sources: describe a SaaS admin page (address, where the token and the
 // SCIM URL appear), grant SCIM Relay that one origin at that moment, and remove it again. No secrets are stored.
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import {
   CustomSource,
   MAX_CUSTOM_SOURCES,
@@ -30,12 +31,12 @@ function selectorProblem(spec: PlaceSpec): string | undefined {
     document.createDocumentFragment().querySelector(spec.selector);
     return undefined;
   } catch {
-    return `“${spec.selector}” is not a CSS selector the browser understands.`;
+    return t('csSelectorInvalid', spec.selector);
   }
 }
 
 function describe(spec: PlaceSpec): string {
-  return spec.by === 'label' ? `beside “${spec.text}”` : `at ${spec.selector}`;
+  return spec.by === 'label' ? t('csBeside', spec.text) : t('csAt', spec.selector);
 }
 
 function PlaceInput(props: { id: string; legend: string; by: PlaceSpec['by']; value: string; onChange: (by: PlaceSpec['by'], value: string) => void }) {
@@ -43,12 +44,12 @@ function PlaceInput(props: { id: string; legend: string; by: PlaceSpec['by']; va
     <fieldset>
       <legend>{props.legend}</legend>
       <label>
-        <input type="radio" name={`${props.id}-by`} checked={props.by === 'label'} onChange={() => props.onChange('label', props.value)} /> beside the caption
+        <input type="radio" name={`${props.id}-by`} checked={props.by === 'label'} onChange={() => props.onChange('label', props.value)} /> {t('csByCaption')}
       </label>{' '}
       <label>
-        <input type="radio" name={`${props.id}-by`} checked={props.by === 'css'} onChange={() => props.onChange('css', props.value)} /> at the CSS selector
+        <input type="radio" name={`${props.id}-by`} checked={props.by === 'css'} onChange={() => props.onChange('css', props.value)} /> {t('csByCss')}
       </label>
-      <label for={props.id}>{props.by === 'label' ? 'Caption text' : 'CSS selector'}</label>
+      <label for={props.id}>{t(props.by === 'label' ? 'csCaptionText' : 'csCssSelector')}</label>
       <input id={props.id} type="text" value={props.value} onInput={(e) => props.onChange(props.by, e.currentTarget.value)} />
     </fieldset>
   );
@@ -61,7 +62,7 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
   useEffect(() => {
     void props.client.load().then(setSettings);
   }, [props.client]);
-  if (!settings) return <section aria-label="Other token sources"><p role="status">Loading…</p></section>;
+  if (!settings) return <section aria-label={t('csTitle')}><p role="status">{t('loading')}</p></section>;
 
   const add = (event: Event) => {
     event.preventDefault();
@@ -75,25 +76,25 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      return setMessage({ tone: 'error', text: `Not added: ${issue.path.join(' › ') || 'entry'}: ${issue.message}` });
+      return setMessage({ tone: 'error', text: t('csNotAdded', `${issue.path.join(' › ') || t('csEntry')}: ${issue.message}`) });
     }
     const source = parsed.data;
     const problem = selectorProblem(source.token) ?? selectorProblem(source.scimUrl);
-    if (problem) return setMessage({ tone: 'error', text: `Not added: ${problem}` });
+    if (problem) return setMessage({ tone: 'error', text: t('csNotAdded', problem) });
     if (settings.sources.some((s) => s.slug === source.slug || s.origin === source.origin)) {
-      return setMessage({ tone: 'error', text: `Not added: a source named “${source.label}” or on ${source.origin} exists. Remove it first.` });
+      return setMessage({ tone: 'error', text: t('csNotAdded', t('csExists', source.label, source.origin)) });
     }
-    if (settings.sources.length >= MAX_CUSTOM_SOURCES) return setMessage({ tone: 'error', text: `Not added: at most ${MAX_CUSTOM_SOURCES} sources.` });
+    if (settings.sources.length >= MAX_CUSTOM_SOURCES) return setMessage({ tone: 'error', text: t('csNotAdded', t('csTooMany', MAX_CUSTOM_SOURCES)) });
     // The permission request comes first, synchronously inside the click: later it would no longer count as one.
     void props.client.requestOrigin(matchPatternFor(source)).then(async (granted) => {
       if (!granted) {
-        return setMessage({ tone: 'error', text: `Not added: access to ${source.origin} was not granted, so SCIM Relay could not read the token there.` });
+        return setMessage({ tone: 'error', text: t('csNotAdded', t('csNotGranted', source.origin)) });
       }
       const next = { ...settings, sources: [...settings.sources, source] };
       await props.client.save(next);
       setSettings(next);
       setDraft(EMPTY);
-      setMessage({ tone: 'success', text: `Added ${source.label}. SCIM Relay now captures the token on ${source.origin}.` });
+      setMessage({ tone: 'success', text: t('csAdded', source.label, source.origin) });
     });
   };
 
@@ -102,34 +103,34 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
     await props.client.save(next);
     await props.client.releaseOrigin(matchPatternFor(source));
     setSettings(next);
-    setMessage({ tone: 'success', text: `Removed ${source.label}; SCIM Relay no longer runs on ${source.origin}.` });
+    setMessage({ tone: 'success', text: t('csRemoved', source.label, source.origin) });
   };
 
   const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
   return (
     <section aria-labelledby="custom-sources-heading">
-      <h2 id="custom-sources-heading">Other token sources</h2>
-      <p>Any SaaS admin page that shows a one-time SCIM token once. SCIM Relay asks for access to that one address when you add it.</p>
+      <h2 id="custom-sources-heading">{t('csTitle')}</h2>
+      <p>{t('csIntro')}</p>
       {settings.sources.length > 0 && (
-        <ul aria-label="Your token sources">
+        <ul aria-label={t('csYourSources')}>
           {settings.sources.map((source) => (
             <li data-source={source.slug}>
-              <strong>{source.label}</strong> on {source.origin}: token {describe(source.token)}, SCIM URL {describe(source.scimUrl)}{' '}
-              <button type="button" onClick={() => void remove(source)}>Remove {source.label}</button>
+              <strong>{source.label}</strong> {t('csSourceLine', source.origin, describe(source.token), describe(source.scimUrl))}{' '}
+              <button type="button" onClick={() => void remove(source)}>{t('csRemove', source.label)}</button>
             </li>
           ))}
         </ul>
       )}
-      <form onSubmit={add} aria-label="Add a token source">
-        <label for="cs-label">Product name</label>
+      <form onSubmit={add} aria-label={t('csAddForm')}>
+        <label for="cs-label">{t('csProductName')}</label>
         <input id="cs-label" type="text" value={draft.label} onInput={(e) => set({ label: e.currentTarget.value })} />
-        <label for="cs-origin">Admin page address (https://…)</label>
+        <label for="cs-origin">{t('csOrigin')}</label>
         <input id="cs-origin" type="url" placeholder="https://admin.example.com" value={draft.origin} onInput={(e) => set({ origin: e.currentTarget.value })} />
-        <PlaceInput id="cs-token" legend="Where the token appears" by={draft.tokenBy} value={draft.token} onChange={(tokenBy, token) => set({ tokenBy, token })} />
-        <PlaceInput id="cs-url" legend="Where the SCIM URL appears" by={draft.urlBy} value={draft.url} onChange={(urlBy, url) => set({ urlBy, url })} />
-        <label for="cs-app">App name in your IdP (optional; defaults to the product name)</label>
+        <PlaceInput id="cs-token" legend={t('csTokenWhere')} by={draft.tokenBy} value={draft.token} onChange={(tokenBy, token) => set({ tokenBy, token })} />
+        <PlaceInput id="cs-url" legend={t('csUrlWhere')} by={draft.urlBy} value={draft.url} onChange={(urlBy, url) => set({ urlBy, url })} />
+        <label for="cs-app">{t('csAppName')}</label>
         <input id="cs-app" type="text" value={draft.appName} onInput={(e) => set({ appName: e.currentTarget.value })} />
-        <button type="submit">Add source</button>
+        <button type="submit">{t('csAddButton')}</button>
       </form>
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} class={message.tone}>

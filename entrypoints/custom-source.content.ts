@@ -5,6 +5,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TARGET_ADAPTERS } from '../utils/adapters';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
 import { runSourceScript } from '../utils/engine/run';
+import { t } from '../utils/i18n';
 
 export default defineContentScript({
   registration: 'runtime',
@@ -15,6 +16,6 @@ export default defineContentScript({
     const source = sources.find((s) => new URL(s.origin).origin === location.origin);
     if (!source || ctx.isInvalid) return;
     const targets = TARGET_ADAPTERS.map((t) => t.label).join(', ');
-    runSourceScript(ctx, toAdapter(source), `the ${source.appName ?? source.label} app's provisioning settings in your IdP (${targets})`);
+    runSourceScript(ctx, toAdapter(source), t('csTargetPath', source.appName ?? source.label, targets));
   },
 });
