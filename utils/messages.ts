@@ -36,8 +36,12 @@ const FORGOTTEN: Record<'saved' | 'expired' | 'forgotten' | 'replaced', MessageK
   replaced: 'forgottenReplaced',
 };
 
-function outcomeSoFar(afterFill: boolean): string {
-  return t(afterFill ? 'outcomeTypedNotTested' : 'outcomeNothingFilled');
+/** How far a hand-off got before it stopped: what a stop message owes the user about the token. */
+export type FillStage = 'untouched' | 'typed' | 'tested';
+const STAGE_WORDS = { untouched: 'outcomeNothingFilled', typed: 'outcomeTypedNotTested', tested: 'outcomeTestedNotSaved' } as const;
+
+function outcomeSoFar(stage: FillStage): string {
+  return t(STAGE_WORDS[stage]);
 }
 
 export const say = {
@@ -52,18 +56,18 @@ export const say = {
   fillAction: () => t('fillAction'),
   alreadyDone: () => t('alreadyDone'),
   failedNeedsRetry: () => t('failedNeedsRetry'),
-  missingControl: (name: string, adapter: TargetAdapter, frames: number, afterFill: boolean) =>
+  missingControl: (name: string, adapter: TargetAdapter, frames: number, stage: FillStage) =>
     [
       t('missingControl', name, adapter.path),
       frames && !adapter.frames ? t('missingFrames', frames) : '',
-      outcomeSoFar(afterFill),
+      outcomeSoFar(stage),
       t('missingAdvice', adapter.path),
     ]
       .filter(Boolean)
       .join(' '),
-  ambiguousControl: (name: string, count: number, afterFill: boolean) => `${t('ambiguousControl', count, name)} ${outcomeSoFar(afterFill)}`,
-  unusableControl: (name: string, why: Unusable, afterFill: boolean) =>
-    `${t('unusableControl', name, t(UNUSABLE_WORDS[why]))} ${outcomeSoFar(afterFill)}`,
+  ambiguousControl: (name: string, count: number, stage: FillStage) => `${t('ambiguousControl', count, name)} ${outcomeSoFar(stage)}`,
+  unusableControl: (name: string, why: Unusable, stage: FillStage) =>
+    `${t('unusableControl', name, t(UNUSABLE_WORDS[why]))} ${outcomeSoFar(stage)}`,
   formInFrame: (adapter: TargetAdapter) => t('formInFrame', adapter.path, adapter.label),
   fieldRejected: (name: string) => t('fieldRejected', name),
   noBaseUrl: (field: string, source: string) => t('noBaseUrl', field, source),

@@ -8,7 +8,7 @@ import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
-import { say } from '../messages';
+import { say, type FillStage } from '../messages';
 import { FillGrant, type BackgroundToContent, type ContentToBackground, type PageStatus, type StepId } from '../protocol';
 import { fingerprint } from '../token';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
@@ -37,7 +37,7 @@ export interface TargetDeps {
   inFrame?: boolean;
 }
 
-type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; afterFill: boolean };
+type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; stage: FillStage };
 
 class Stopped extends Error {
   constructor(readonly stop: Stop) {
@@ -146,18 +146,18 @@ export function startTarget(deps: TargetDeps) {
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
   const show = (view: PanelView) => ui.show(view);
 
-  function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, afterFill: boolean): Stop {
+  function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, stage: FillStage): Stop {
     const frames = document.querySelectorAll('iframe, frame').length;
     const message =
       picked.problem === 'missing'
-        ? say.missingControl(name, adapter, frames, afterFill)
+        ? say.missingControl(name, adapter, frames, stage)
         : picked.problem === 'ambiguous'
-          ? say.ambiguousControl(name, picked.count, afterFill)
-          : say.unusableControl(name, picked.why, afterFill);
-    return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, afterFill };
+          ? say.ambiguousControl(name, picked.count, stage)
+          : say.unusableControl(name, picked.why, stage);
+    return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, stage };
   }
 
-  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; afterFill: boolean }) {
+  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; stage: FillStage }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     // Controls are often briefly disabled or under a loading overlay right after the previous step.
@@ -174,7 +174,7 @@ export function startTarget(deps: TargetDeps) {
       await whenVisible(signal);
       picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
     }
-    if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.afterFill));
+    if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.stage));
     return picked.el;
   }
 
@@ -232,12 +232,12 @@ export function startTarget(deps: TargetDeps) {
       // Absent now means not needed on this layout (each press waits until the next control has rendered); a
       // later step already on screen means this one was done before (Provisioning Mode already Automatic).
       if (!present(step).length || progressed()) continue;
-      const control = await need(step, signal, { afterFill: false });
+      const control = await need(step, signal, { stage: 'untouched' });
       if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
       press(control);
       await waitFor(() => (progressed() ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     }
-    if (!formShown()) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, false));
+    if (!formShown()) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, 'untouched'));
   }
 
   async function enableIfNeeded(signal: AbortSignal) {
@@ -249,7 +249,7 @@ export function startTarget(deps: TargetDeps) {
     // Styled checkboxes hide the input and show the label: a person clicks whichever is visible.
     const labels = Array.from((box as HTMLInputElement).labels ?? []);
     const target = [box, ...labels].find((el) => !whyUnusable(el, { ownUi: ui.host }));
-    if (!target) throw new Stopped(stopFor(adapter.enable.name, { ok: false, problem: 'unusable', why: whyUnusable(box, { ownUi: ui.host })! }, false));
+    if (!target) throw new Stopped(stopFor(adapter.enable.name, { ok: false, problem: 'unusable', why: whyUnusable(box, { ownUi: ui.host })! }, 'untouched'));
     press(target);
     const fieldShown = await waitFor(() => (isChecked(box) && present(adapter.token).length ? true : undefined), {
       signal,
@@ -257,30 +257,30 @@ export function startTarget(deps: TargetDeps) {
     });
     if (!fieldShown) {
       const message = say.enableDidNotShowFields(adapter.enable.name, adapter.token.name);
-      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.token.name, afterFill: false });
+      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.token.name, stage: 'untouched' });
     }
   }
 
-  async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, afterFill: boolean) {
-    if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, afterFill));
+  async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, stage: FillStage) {
+    if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
     typeInto(el, value);
     await delay(READBACK_DELAY_MS, signal);
     // A framework may re-render the field as a new element: what counts is the field the page shows now.
     const shown = el.isConnected ? el : present(spec)[0];
     if (!shown || readField(shown) !== value) {
-      throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, afterFill });
+      throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, stage });
     }
   }
 
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     if (!present(adapter.baseUrl).length) return;
-    const field = await need(adapter.baseUrl, signal, { typing: true, afterFill: false });
+    const field = await need(adapter.baseUrl, signal, { typing: true, stage: 'untouched' });
     if (readField(field).trim()) return;
     if (!grant.scimUrl) {
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
-      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, afterFill: false });
+      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
     }
-    await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, false);
+    await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, 'untouched');
   }
 
   /** New announcements in this document, then verdicts the top page announced (forwarded by the background). */
@@ -293,7 +293,7 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string }> {
-    const button = await need(adapter.test, signal, { afterFill: true });
+    const button = await need(adapter.test, signal, { stage: 'typed' });
     const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
     topNotices = [];
     // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
@@ -324,12 +324,12 @@ export function startTarget(deps: TargetDeps) {
       await revealForm(signal);
       await enableIfNeeded(signal);
       await fillBaseUrl(grant, signal);
-      const field = await need(adapter.token, signal, { typing: true, afterFill: false });
+      const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
       // Test must be usable before the token goes in: found covered only after typing, it would leave the token
       // in a form nobody tested. It is checked again when pressed.
-      await need(adapter.test, signal, { afterFill: false });
+      await need(adapter.test, signal, { stage: 'untouched' });
       typed = true;
-      await typeChecked(field, grant.token, adapter.token, signal, true);
+      await typeChecked(field, grant.token, adapter.token, signal, 'typed');
       void progress('fill');
       const outcome = await testAndRead(signal);
       if (signal.aborted) return;
@@ -358,7 +358,7 @@ export function startTarget(deps: TargetDeps) {
       await deps.send({
         type: 'target/result',
         adapterId: adapter.id,
-        outcome: typed || stop.afterFill ? 'failed' : 'stopped',
+        outcome: typed || stop.stage !== 'untouched' ? 'failed' : 'stopped',
         message: stop.message,
         pageVisible: document.visibilityState === 'visible',
       });
@@ -374,7 +374,7 @@ export function startTarget(deps: TargetDeps) {
     busy = 'saving';
     const signal = deps.signal;
     try {
-      const button = await need(adapter.save, signal, { afterFill: true });
+      const button = await need(adapter.save, signal, { stage: 'tested' });
       const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
       topNotices = [];
       if (!clickedByUser) press(button);
