@@ -96,7 +96,7 @@ describe('hand-off from InVision to Okta', () => {
   });
 
   it('notifies when the verdict arrives while the Okta tab is in the background', async () => {
-    sites.set({ verifyDelayMs: 1500 });
+    sites.set({ verifyDelayMs: 4000 }); // ample time to switch tabs on a loaded machine
     const invision = await capture();
     const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
     await waitForPanel(okta, /Filling token/);
