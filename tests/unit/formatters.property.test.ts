@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { oktaAdapter } from '../../utils/adapters/okta.target';
 import { say } from '../../utils/messages';
 import { badgeFor, viewFor, type RelayState } from '../../utils/relay';
-import { createRelayService, type MessageSender, type RelayPlatform } from '../../utils/relay-service';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createRelayService, type MessageSender } from '../../utils/relay-service';
 import { fingerprint, TOKEN_MIN_LENGTH } from '../../utils/token';
+import { RUNTIME_ID, recordingPlatform } from './fake-platform';
 
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const POPUP: MessageSender = { id: RUNTIME_ID, url: `chrome-extension://${RUNTIME_ID}/popup.html` };
 const OKTA: MessageSender = {
   id: RUNTIME_ID,
@@ -32,24 +31,10 @@ function leaks(text: string, token: string): boolean {
 
 /** Everything the relay says to the outside while a token passes through it: all but the grant and storage. */
 async function runFlow(token: string, echo: (token: string) => string): Promise<string[]> {
-  let stored: unknown;
-  const out: string[] = [];
-  const platform: RelayPlatform = {
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: `chrome-extension://${RUNTIME_ID}`,
-    loadState: async () => stored,
-    saveState: async (state: RelayState) => void (stored = structuredClone(state)),
-    loadSettings: async () => DEFAULT_SETTINGS,
-    sendTab: async (tabId, message) => void out.push(JSON.stringify({ tabId, message })),
-    setBadge: async (text, color) => void out.push(text, color),
-    notify: async (title, message) => void out.push(title, message),
-    setAlarm: async (name) => void out.push(name),
-    clearAlarm: async (name) => void out.push(name),
-    now: () => 1_700_000_000_000,
-    log: (event, detail) => void out.push(event, JSON.stringify(detail ?? {})),
-  };
-  const relay = createRelayService(platform);
-  const view = async () => out.push(JSON.stringify(await relay.handle({ type: 'ui/get-state', tabId: 7 }, POPUP)));
+  const fake = recordingPlatform();
+  const views: string[] = [];
+  const relay = createRelayService(fake.platform);
+  const view = async () => views.push(JSON.stringify(await relay.handle({ type: 'ui/get-state', tabId: 7 }, POPUP)));
   await relay.handle({ type: 'page/status', adapterId: 'okta', status: { code: 'ready', appLabel: 'InVision' } }, OKTA);
   await relay.handle({ type: 'source/captured', adapterId: 'invision', token }, INVISION);
   await view();
@@ -64,7 +49,8 @@ async function runFlow(token: string, echo: (token: string) => string): Promise<
   await relay.handle({ type: 'target/ready', adapterId: 'okta', appLabel: echo(token).slice(0, 120), expectedApp: true }, { ...OKTA, frameId: 1 });
   await relay.handle({ type: 'ui/forget' }, POPUP);
   await view();
-  return out;
+  const { sends, badges, notes, alarms, logs } = fake.calls;
+  return [...views, ...[sends, badges, notes, alarms, logs].flat().map((call) => JSON.stringify(call))];
 }
 
 describe('formatters never return the token', () => {

@@ -2,13 +2,10 @@
 // payloads. Each must be rejected, logged by reason only (no content), and leave state and the browser untouched.
 import { describe, expect, it } from 'vitest';
 import { capture, INITIAL_STATE, type RelayState } from '../../utils/relay';
-import { createRelayService, type MessageSender, type RelayPlatform, type Rejection } from '../../utils/relay-service';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createRelayService, type MessageSender, type Rejection } from '../../utils/relay-service';
 import { TOKEN_MAX_LENGTH } from '../../utils/token';
+import { EXTENSION_ORIGIN, NOW, RUNTIME_ID, recordingPlatform } from './fake-platform';
 
-const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
-const EXTENSION_ORIGIN = `chrome-extension://${RUNTIME_ID}`;
-const NOW = 1_700_000_000_000;
 const HELD_TOKEN = 'held-canary-token-0123456789ABCDEF';
 /** Planted in every forged payload: it must never reach a log line. */
 const PAYLOAD_CANARY = 'forged-canary-9f8e7d6c5b4a';
@@ -26,28 +23,7 @@ function heldState(): RelayState {
   return { ...captured, pages: { '7': page } };
 }
 
-function fakePlatform(initial: RelayState) {
-  let stored: unknown = structuredClone(initial);
-  const calls = { saves: 0, sends: [] as unknown[], badges: [] as unknown[], notes: [] as unknown[], alarms: [] as unknown[], logs: [] as unknown[][] };
-  const platform: RelayPlatform = {
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: EXTENSION_ORIGIN,
-    loadState: async () => structuredClone(stored),
-    saveState: async (state) => {
-      calls.saves++;
-      stored = structuredClone(state);
-    },
-    loadSettings: async () => DEFAULT_SETTINGS,
-    sendTab: async (tabId, message) => void calls.sends.push({ tabId, message }),
-    setBadge: async (text, color) => void calls.badges.push({ text, color }),
-    notify: async (title, message) => void calls.notes.push({ title, message }),
-    setAlarm: async (name, when) => void calls.alarms.push({ name, when }),
-    clearAlarm: async (name) => void calls.alarms.push({ clear: name }),
-    now: () => NOW,
-    log: (event, detail) => void calls.logs.push([event, detail]),
-  };
-  return { platform, calls, stored: () => stored };
-}
+const fakePlatform = (initial: RelayState) => recordingPlatform(initial, NOW);
 
 const okta: MessageSender = { id: RUNTIME_ID, url: OKTA_URL, origin: OKTA_ORIGIN, frameId: 0, tab: { id: 7 } };
 const invision: MessageSender = {

@@ -2,43 +2,21 @@
 // passes the frame rule, the top origin it claims is an allowed host, and that tab's own top frame reported
 // from exactly that origin. Everyone else's frames stay rejected.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BackgroundToContent } from '../../utils/protocol';
-import type { RelayState } from '../../utils/relay';
-import { createRelayService, type MessageSender, type RelayPlatform } from '../../utils/relay-service';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { createRelayService, type MessageSender } from '../../utils/relay-service';
+import { RUNTIME_ID, recordingPlatform } from './fake-platform';
 
-const RUNTIME_ID = 'relay-extension-id';
 const TAB = 7;
 const TOKEN = 'tok_0123456789abcdefWXYZ';
 const PORTAL = 'https://portal.azure.com';
 const BLADE_URL = 'https://provisioning.reactblade.portal.azure.net/blade';
 
-let stored: unknown;
-let sent: { tabId: number; message: BackgroundToContent }[];
-let rejected: string[];
+let fake: ReturnType<typeof recordingPlatform>;
 let relay: ReturnType<typeof createRelayService>;
+const sent = () => fake.calls.sends;
 
 beforeEach(() => {
-  stored = undefined;
-  sent = [];
-  rejected = [];
-  const platform: RelayPlatform = {
-    runtimeId: RUNTIME_ID,
-    extensionOrigin: `chrome-extension://${RUNTIME_ID}`,
-    loadState: async () => stored,
-    saveState: async (state: RelayState) => void (stored = structuredClone(state)),
-    loadSettings: async () => DEFAULT_SETTINGS,
-    sendTab: async (tabId, message) => void sent.push({ tabId, message }),
-    setBadge: async () => {},
-    notify: async () => {},
-    setAlarm: async () => {},
-    clearAlarm: async () => {},
-    now: () => 1_700_000_000_000,
-    log: (event, detail) => {
-      if (event === 'rejected') rejected.push(String(detail?.reason));
-    },
-  };
-  relay = createRelayService(platform);
+  fake = recordingPlatform();
+  relay = createRelayService(fake.platform);
 });
 
 const sender = (url: string, frameId: number, origin = new URL(url).origin): MessageSender => ({ id: RUNTIME_ID, url, origin, frameId, tab: { id: TAB } });
@@ -60,7 +38,7 @@ describe('frames of a frame-capable target', () => {
     await relay.handle(notInProvisioning, top);
     const reply = await relay.handle(ready({ topOrigin: PORTAL }), blade);
     expect(reply).toMatchObject({ kind: 'fill', token: TOKEN });
-    expect(rejected).toEqual([]);
+    expect(fake.rejections()).toEqual([]);
   });
 
   it.each([
@@ -84,9 +62,9 @@ describe('frames of a frame-capable target', () => {
   ] as const)('rejects %s', async (_name, setup, message, from, reason) => {
     await captured();
     await setup();
-    rejected = [];
+    fake.calls.logs.length = 0;
     expect(await relay.handle(message, from)).toBeUndefined();
-    expect(rejected).toEqual([reason]);
+    expect(fake.rejections()).toEqual([reason]);
   });
 
   it('a top frame that later moves to another adapter’s page revokes its frames', async () => {
@@ -94,7 +72,7 @@ describe('frames of a frame-capable target', () => {
     await relay.handle(notInProvisioning, top);
     await relay.handle({ type: 'page/status', adapterId: 'okta', status: { code: 'not-app-page' } }, sender('https://acme-admin.okta.com/admin/apps', 0));
     expect(await relay.handle(ready({ topOrigin: PORTAL }), blade)).toBeUndefined();
-    expect(rejected).toEqual(['unknown-top']);
+    expect(fake.rejections()).toEqual(['unknown-top']);
   });
 });
 
@@ -106,7 +84,7 @@ describe('verdicts announced in the top page', () => {
     await relay.handle(notInProvisioning, top);
     await relay.handle(ready({ topOrigin: PORTAL }), blade);
     await relay.handle(notice(`The supplied credentials are authorized to enable provisioning ${TOKEN}`), top);
-    expect(sent.filter((s) => s.message.type === 'bg/notice')).toEqual([
+    expect(sent().filter((s) => s.message.type === 'bg/notice')).toEqual([
       { tabId: TAB, message: { type: 'bg/notice', message: 'The supplied credentials are authorized to enable provisioning [token]' } },
     ]);
   });
@@ -115,7 +93,7 @@ describe('verdicts announced in the top page', () => {
     await captured();
     await relay.handle(notInProvisioning, top);
     await relay.handle(notice('The supplied credentials are authorized to enable provisioning'), top);
-    expect(sent.filter((s) => s.message.type === 'bg/notice')).toEqual([]);
+    expect(sent().filter((s) => s.message.type === 'bg/notice')).toEqual([]);
   });
 
   it('are dropped from a target whose verdicts are not announced in the top page', async () => {
@@ -123,6 +101,6 @@ describe('verdicts announced in the top page', () => {
     const okta = sender('https://acme-admin.okta.com/admin/app/invision/instance/1/', 0);
     await relay.handle({ type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true }, okta);
     await relay.handle({ type: 'target/notice', adapterId: 'okta', message: 'InVision was verified successfully!' }, okta);
-    expect(sent.filter((s) => s.message.type === 'bg/notice')).toEqual([]);
+    expect(sent().filter((s) => s.message.type === 'bg/notice')).toEqual([]);
   });
 });
