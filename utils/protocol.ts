@@ -1,11 +1,13 @@
-// The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender.
+// The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender;
+// content scripts use protocol-inbound.ts's zod-free twins of the two shapes they receive (size budget).
 import * as z from 'zod/mini';
+import { FORGET_REASONS, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
 import { TOKEN_MAX_LENGTH } from './token';
 
 const ADAPTER_ID = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
-const SHORT_TEXT = z.string().check(z.maxLength(600)); // messages from IdPs are a sentence or two
+const SHORT_TEXT = z.string().check(z.maxLength(SHORT_TEXT_MAX_LENGTH));
 const TOKEN = z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH));
-const HTTPS_URL = z.string().check(z.maxLength(2048), z.regex(/^https:\/\/[^\s]+$/));
+const HTTPS_URL = z.string().check(z.maxLength(HTTPS_URL_MAX_LENGTH), z.regex(HTTPS_URL_PATTERN));
 const TAB_ID = z.number().check(z.int(), z.minimum(0));
 const ORIGIN = z.string().check(z.maxLength(255), z.regex(/^https:\/\/[a-z0-9.-]+$/));
 /**
@@ -107,7 +109,7 @@ export const FillGrant = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('wait'),
-    reason: z.enum(['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first']),
+    reason: z.enum(WAIT_REASONS),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;
@@ -130,7 +132,7 @@ export const BackgroundToContent = z.discriminatedUnion('type', [
   /** The user chose to fill this tab (another app, or a retry after a failure). */
   z.strictObject({ type: z.literal('bg/fill-here') }),
   z.strictObject({ type: z.literal('bg/save') }),
-  z.strictObject({ type: z.literal('bg/forgotten'), reason: z.enum(['saved', 'expired', 'forgotten', 'replaced']) }),
+  z.strictObject({ type: z.literal('bg/forgotten'), reason: z.enum(FORGET_REASONS) }),
   /** A verdict the top page announced, for the frame that is filling (the frame cannot read the top page). */
   z.strictObject({ type: z.literal('bg/notice'), message: SHORT_TEXT }),
 ]);

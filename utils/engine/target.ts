@@ -9,7 +9,8 @@ import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
-import { FillGrant, type BackgroundToContent, type ContentToBackground, type PageStatus, type StepId } from '../protocol';
+import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
+import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
@@ -456,12 +457,12 @@ export function startTarget(deps: TargetDeps) {
     confirmed = false;
     // Busy from the request on: a second request from this tab would read as "the page reloaded mid-fill".
     busy = 'filling';
-    const reply = FillGrant.safeParse(
+    const grant = parseFillGrant(
       await deps.send({ type: 'target/ready', adapterId: adapter.id, appLabel: app.label, expectedApp: app.expected, confirmed: yes }),
     );
     busy = undefined;
     if (signal.aborted) return;
-    if (!reply.success) {
+    if (!grant) {
       // Unanswered: in a frame, most likely the top page's script has not reported yet. Ask again, a few times.
       if (deps.inFrame && handshakeTries++ < FRAME_HANDSHAKE_TRIES) {
         await delay(FRAME_HANDSHAKE_RETRY_MS, signal);
@@ -470,9 +471,9 @@ export function startTarget(deps: TargetDeps) {
       }
       return;
     }
-    if (reply.data.kind === 'wait') return showWait(reply.data.reason, app.label);
+    if (grant.kind === 'wait') return showWait(grant.reason, app.label);
     granted = true;
-    await fill(reply.data, signal);
+    await fill(grant, signal);
   }
 
   function evaluate() {
