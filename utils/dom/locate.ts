@@ -83,7 +83,8 @@ export function accessibleName(el: Element): string {
   const ariaLabel = normaliseText(el.getAttribute('aria-label'));
   if (ariaLabel) return ariaLabel;
   if (el instanceof HTMLInputElement && ['button', 'submit', 'reset'].includes(el.type)) return normaliseText(el.value);
-  const labels = (el as HTMLInputElement).labels;
+  // Only an id or an enclosing <label> can associate a label; asking `labels` otherwise walks the whole document.
+  const labels = el.id || el.closest('label') ? (el as HTMLInputElement).labels : null;
   if (labels && labels.length) {
     const text = Array.from(labels, (l) => normaliseText(l.textContent)).join(' ').trim();
     if (text) return text;
