@@ -3,29 +3,49 @@
 
 /** Property changes (a script setting input.value) do not mutate the DOM; a slow poll catches those too. */
 export const WAIT_POLL_MS = 200;
-/** At most one probe per this many ms while a page churns: keeps our cost on a busy console near zero. */
+/** At most one probe per this many ms while a page churns: reacts within a frame or two on a quiet page. */
 export const PROBE_THROTTLE_MS = 25;
+/**
+ * Over time, probing may take at most this share of the page's main thread: on a huge, busy page where one probe
+ * costs milliseconds, probes space out to keep the host page's cost near 1% (npm run bench: host-page cost).
+ */
+export const PROBE_CPU_SHARE = 0.01;
+/** Probe time a watch may spend at once before the share applies: a reveal on a quiet page is seen at once. */
+export const PROBE_BURST_MS = 20;
 
 /**
- * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise at most every PROBE_THROTTLE_MS.
- * Returns a function that stops watching.
+ * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the throttle and
+ * the CPU share allow (a token bucket of probe milliseconds). Returns a function that stops watching.
  */
 export function watchDom(probe: () => void, root: Node = document): () => void {
-  let last = 0;
+  let credit = PROBE_BURST_MS;
+  let creditAt = performance.now();
+  let lastRun = -Infinity;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  const refill = (now: number) => {
+    credit = Math.min(PROBE_BURST_MS, credit + (now - creditAt) * PROBE_CPU_SHARE);
+    creditAt = now;
+  };
   const run = () => {
     pending = undefined;
-    last = performance.now();
+    const start = performance.now();
+    lastRun = start;
     probe();
+    const end = performance.now();
+    refill(end);
+    credit -= end - start;
   };
-  const observer = new MutationObserver(() => {
+  const schedule = () => {
     if (pending !== undefined) return;
-    const wait = last + PROBE_THROTTLE_MS - performance.now();
-    if (wait <= 0) run();
-    else pending = setTimeout(run, wait);
-  });
+    const now = performance.now();
+    refill(now);
+    const allowedAt = Math.max(lastRun + PROBE_THROTTLE_MS, credit >= 0 ? now : now - credit / PROBE_CPU_SHARE);
+    if (allowedAt <= now) run();
+    else pending = setTimeout(run, allowedAt - now);
+  };
+  const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
-  const poll = setInterval(run, WAIT_POLL_MS);
+  const poll = setInterval(schedule, WAIT_POLL_MS);
   return () => {
     observer.disconnect();
     clearTimeout(pending);
