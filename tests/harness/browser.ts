@@ -28,30 +28,40 @@ function isOurWorker(target: Target): boolean {
   return target.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(target.url());
 }
 
-/** `lang` sets the browser's UI language (what browser.i18n answers in), e.g. 'de'. */
-export async function launchWithExtension(
-  opts: { headless?: boolean; userDataDir?: string; dir?: string; otherExtensions?: string[]; lang?: string } = {},
-): Promise<ExtensionBrowser> {
-  const browser = await puppeteer.launch({
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+function launchChromium(opts: { headless?: boolean; userDataDir?: string; extensionDirs: string[]; lang?: string }): Promise<Browser> {
+  return puppeteer.launch({
     executablePath: findChrome(),
     headless: opts.headless ?? true,
     pipe: true,
-    enableExtensions: [opts.dir ?? EXTENSION_DIR, ...(opts.otherExtensions ?? [])],
+    ...(opts.extensionDirs.length ? { enableExtensions: opts.extensionDirs } : {}),
     userDataDir: opts.userDataDir,
     timeout: LAUNCH_TIMEOUT_MS,
     defaultViewport: { width: 1280, height: 900 },
     ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang } } : {}),
-    args: [
-      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-    ],
+    args: [...(opts.lang ? [`--lang=${opts.lang}`] : []), ...CHROMIUM_ARGS],
   });
+}
+
+/** The same browser without the extension: the baseline the bench compares against. */
+export function launchWithoutExtension(): Promise<Browser> {
+  return launchChromium({ extensionDirs: [] });
+}
+
+/** `lang` sets the browser's UI language (what browser.i18n answers in), e.g. 'de'. */
+export async function launchWithExtension(
+  opts: { headless?: boolean; userDataDir?: string; dir?: string; otherExtensions?: string[]; lang?: string } = {},
+): Promise<ExtensionBrowser> {
+  const browser = await launchChromium({ ...opts, extensionDirs: [opts.dir ?? EXTENSION_DIR, ...(opts.otherExtensions ?? [])] });
   const target = await browser.waitForTarget(isOurWorker, { timeout: LAUNCH_TIMEOUT_MS });
   const extensionId = new URL(target.url()).host;
   return {
