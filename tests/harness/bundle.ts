@@ -6,6 +6,11 @@ import { gzipSync } from 'node:zlib';
 
 /** Budgets per entrypoint, in gzip bytes (1 KB = 1000 bytes): content scripts load into every matching admin page. */
 export const GZIP_BUDGETS = { contentScript: 20_000, background: 30_000, popup: 40_000 } as const;
+/**
+ * Over the content-script budget today, held at a ceiling so it cannot grow unnoticed: the user-defined source
+ * script re-validates the user's settings with zod (~6 KB gzip). Remove once it reads them without zod.
+ */
+export const KNOWN_OVER_BUDGET: Record<string, number> = { 'content-scripts/custom-source.js': 24_000 };
 const GZIP_LEVEL = 9; // what a careful packer does; the number is stable across machines
 
 export interface FileSize {
@@ -16,6 +21,8 @@ export interface FileSize {
 
 export interface EntrypointSize {
   name: string;
+  /** The manifest's main file for this entrypoint. */
+  main: string;
   files: string[];
   gzip: number;
   budget: number;
@@ -56,11 +63,15 @@ export function entrypointSizes(dir: string): EntrypointSize[] {
   };
   const sum = (name: string, files: string[], budget: number): EntrypointSize => ({
     name,
+    main: files[0]!,
     files,
     budget,
     gzip: files.reduce((total, f) => total + fileSize(dir, f).gzip, 0),
   });
-  const contentScripts = manifest.content_scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  // Declared in the manifest, plus those registered at run time (built into content-scripts/ all the same).
+  const declared = manifest.content_scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  const registered = readdirSync(join(dir, 'content-scripts')).map((f) => `content-scripts/${f}`);
+  const contentScripts = [...new Set([...declared, ...registered])];
   const popupHtml = manifest.action.default_popup;
   const html = readFileSync(join(dir, popupHtml), 'utf8');
   const popupAssets = [...html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
