@@ -16,7 +16,12 @@ export function quantile(samples: readonly number[], q: number): number {
   return sorted[index]!;
 }
 
-export const median = (samples: readonly number[]) => quantile(samples, 0.5);
+/** The usual median: the mean of the two middle samples when their number is even. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid) ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[Math.floor(mid)]!;
+}
 
 function formatValue(f: Figure): string {
   const digits = Math.abs(f.value) >= 100 || Number.isInteger(f.value) ? 0 : f.unit === '×' ? 3 : 1;
