@@ -209,7 +209,7 @@ async function churnOnce(browser: Browser, sites: FakeSites, url: string, withEx
 async function measureChurn(ext: ExtensionBrowser, plain: Browser) {
   const sites = new FakeSites({
     token: canary(),
-    pages: { [CHURN_URLS.okta]: 'bench/churn.html', [CHURN_URLS.invision]: 'bench/churn.html' },
+    pages: { [CHURN_URLS.okta]: '../bench/churn.html', [CHURN_URLS.invision]: '../bench/churn.html' },
     vars: { CHURN_TICK_MS: String(CHURN_TICK_MS), CHURN_BATCH: String(CHURN_BATCH) },
   });
   const results: Record<keyof typeof CHURN_URLS, { ratios: number[]; heapAdded: number[]; withMs: number[]; withoutMs: number[] }> = {
