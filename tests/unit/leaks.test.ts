@@ -136,7 +136,7 @@ describe('the source engine releases its watch when the page leaves', () => {
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://acme.invisionapp.com/people');
     document.body.innerHTML = '<div role="dialog" aria-label="SCIM Provisioning"><h2>SCIM Provisioning</h2></div>';
     const controller = new AbortController();
-    const ui = { show: vi.fn(), hide: vi.fn(), destroy: vi.fn(), host: document.createElement('div') };
+    const ui = { show: vi.fn(), hide: vi.fn(), guide: vi.fn(), destroy: vi.fn(), host: document.createElement('div') };
     startSource({ adapter: invisionAdapter, targetPath: 'Okta', send: async () => undefined, ui, signal: controller.signal });
     expect(probe.live(controller.signal)).toMatchObject({ observers: 1, timers: 1, abortListeners: 1 });
     controller.abort();
