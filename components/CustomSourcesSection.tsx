@@ -2,14 +2,8 @@
 // SCIM URL appear), grant SCIM Relay that one origin at that moment, and remove it again. No secrets are stored.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import {
-  CustomSource,
-  MAX_CUSTOM_SOURCES,
-  matchPatternFor,
-  slugFor,
-  type CustomSourcesSettings,
-  type PlaceSpec,
-} from '../utils/custom-sources';
+import { MAX_CUSTOM_SOURCES, matchPatternFor, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources';
+import { CustomSourceSchema } from '../utils/custom-sources-schema';
 
 export interface CustomSourcesClient {
   load(): Promise<CustomSourcesSettings>;
@@ -66,7 +60,7 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
 
   const add = (event: Event) => {
     event.preventDefault();
-    const parsed = CustomSource.safeParse({
+    const parsed = CustomSourceSchema.safeParse({
       slug: slugFor(draft.label),
       label: draft.label,
       origin: draft.origin.trim().replace(/\/$/, ''),

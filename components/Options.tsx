@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { Settings, TOKEN_LIFETIME_MINUTES } from '../utils/settings';
+import { isSettings, TOKEN_LIFETIME_MINUTES, type Settings } from '../utils/settings';
 
 export interface OptionsClient {
   load(): Promise<Settings>;
@@ -52,7 +52,7 @@ export function Options(props: { client: OptionsClient; sites: readonly SiteChoi
   if (!settings) return <main class="options"><p role="status">{t('loading')}</p></main>;
 
   const update = async (next: Settings) => {
-    const ok = Settings.safeParse(next).success && (await props.client.save(next));
+    const ok = isSettings(next) && (await props.client.save(next));
     if (ok) setSettings(next);
     setNotice(ok ? { tone: 'ok', text: t('optionsSaved') } : { tone: 'error', text: t('optionsNotSaved') });
   };

@@ -1,7 +1,7 @@
 // User-defined token sources: any SaaS admin page that shows a one-time SCIM token, described by the user (origin,
 // where the token appears, where the SCIM URL appears), validated here, stored versioned in storage.local (no
 // secrets), and turned into the same declarative SourceAdapter the built-in InVision source is.
-import * as z from 'zod/mini';
+import { arrayOf, isString, matches, oneOf, optional } from './check';
 import type { Locator } from './dom/locate';
 import type { SourceAdapter } from './adapters/types';
 
@@ -12,68 +12,95 @@ export const CUSTOM_SCRIPT_PREFIX = 'custom-source-';
 /** The built content script every user-defined source runs (entrypoints/custom-source.content.ts). */
 export const CUSTOM_SCRIPT_FILE = 'content-scripts/custom-source.js';
 export const MAX_CUSTOM_SOURCES = 20; // a handful of SaaS per admin; bounds the registered scripts
-const CSS_FORBIDDEN = /[{}<>]/; // a selector, never a style block or markup
+export const CSS_FORBIDDEN = /[{}<>]/; // a selector, never a style block or markup
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
+/** Lengths after trimming: a product name, a caption beside a value, a selector, a host name. */
+export const LIMITS = { name: { min: 2, max: 60 }, caption: { min: 2, max: 80 }, selector: { min: 1, max: 200 }, origin: { max: 253 } };
 
-const PlaceSpec = z.discriminatedUnion('by', [
-  /** The words of the caption beside the value, as shown on the page (e.g. "API token"). */
-  z.strictObject({ by: z.literal('label'), text: z.string().check(z.trim(), z.minLength(2), z.maxLength(80)) }),
-  /** A CSS selector for the element that holds the value. */
-  z.strictObject({
-    by: z.literal('css'),
-    selector: z.string().check(
-      z.trim(),
-      z.minLength(1),
-      z.maxLength(200),
-      z.refine((s) => !CSS_FORBIDDEN.test(s), 'A selector may not contain { } < or >.'),
-    ),
-  }),
-]);
-export type PlaceSpec = z.infer<typeof PlaceSpec>;
+/** Where a value appears: beside a caption with these words (e.g. "API token"), or in the element a selector names. */
+export type PlaceSpec = { by: 'label'; text: string } | { by: 'css'; selector: string };
 
-/** https, a plain host name (no port, credentials, path or punycode): the same rules the built-in hosts follow. */
-const ORIGIN = z.string().check(
-  z.trim(),
-  z.maxLength(253),
-  z.refine((raw) => {
-    try {
-      const url = new URL(raw);
-      return (
-        url.protocol === 'https:' &&
-        url.origin === raw.replace(/\/$/, '') &&
-        !url.port &&
-        url.hostname.includes('.') &&
-        !url.hostname.split('.').some((label) => label.startsWith('xn--'))
-      );
-    } catch {
-      return false;
-    }
-  }, 'Enter the address as https://host.example.com (https, no port, no path).'),
-);
-
-export const CustomSource = z.strictObject({
+export interface CustomSource {
   /** Lower-case slug; the adapter id is "custom-<slug>". */
-  slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,23}$/)),
-  label: z.string().check(z.trim(), z.minLength(2), z.maxLength(60)),
-  origin: ORIGIN,
-  token: PlaceSpec,
-  scimUrl: PlaceSpec,
+  slug: string;
+  label: string;
+  origin: string;
+  token: PlaceSpec;
+  scimUrl: PlaceSpec;
   /** How the app is named in the IdP (defaults to the label): only that app is filled without asking. */
-  appName: z.optional(z.string().check(z.trim(), z.minLength(2), z.maxLength(60))),
-});
-export type CustomSource = z.infer<typeof CustomSource>;
+  appName?: string;
+}
 
-export const CustomSourcesSettings = z.strictObject({
-  version: z.literal(1),
-  sources: z.array(CustomSource).check(z.maxLength(MAX_CUSTOM_SOURCES)),
-});
-export type CustomSourcesSettings = z.infer<typeof CustomSourcesSettings>;
+export interface CustomSourcesSettings {
+  version: 1;
+  sources: CustomSource[];
+}
 
 export const NO_CUSTOM_SOURCES: CustomSourcesSettings = { version: 1, sources: [] };
 
-/** A corrupt or unknown stored value means "no user-defined sources", never a half-trusted one. */
+/** https, a plain host name (no port, credentials, path or punycode): the same rules the built-in hosts follow. */
+export function isPlainHttpsOrigin(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return (
+      url.protocol === 'https:' &&
+      url.origin === raw.replace(/\/$/, '') &&
+      !url.port &&
+      url.hostname.includes('.') &&
+      !url.hostname.split('.').some((label) => label.startsWith('xn--'))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A string whose trimmed form is within `limits` and passes `rule` (the zod schema trims the same way). */
+const trimmed = (limits: { min?: number; max: number }, rule: (text: string) => boolean = () => true) =>
+  isString((raw) => {
+    const text = raw.trim();
+    return text.length >= (limits.min ?? 0) && text.length <= limits.max && rule(text);
+  });
+
+const PLACES = {
+  label: { by: oneOf(['label']), text: trimmed(LIMITS.caption) },
+  css: { by: oneOf(['css']), selector: trimmed(LIMITS.selector, (selector) => !CSS_FORBIDDEN.test(selector)) },
+};
+
+function readPlace(raw: unknown): PlaceSpec | undefined {
+  if (matches(raw, PLACES.label)) return { by: 'label', text: (raw.text as string).trim() };
+  if (matches(raw, PLACES.css)) return { by: 'css', selector: (raw.selector as string).trim() };
+  return undefined;
+}
+
+const SOURCE = {
+  slug: isString((slug) => SLUG_PATTERN.test(slug)),
+  label: trimmed(LIMITS.name),
+  origin: trimmed(LIMITS.origin, isPlainHttpsOrigin),
+  token: (raw: unknown) => !!readPlace(raw),
+  scimUrl: (raw: unknown) => !!readPlace(raw),
+  appName: optional(trimmed(LIMITS.name)),
+};
+
+function readSource(raw: unknown): CustomSource | undefined {
+  if (!matches(raw, SOURCE)) return undefined;
+  const source: CustomSource = {
+    slug: raw.slug as string,
+    label: (raw.label as string).trim(),
+    origin: (raw.origin as string).trim(),
+    token: readPlace(raw.token)!,
+    scimUrl: readPlace(raw.scimUrl)!,
+  };
+  if (raw.appName !== undefined) source.appName = (raw.appName as string).trim();
+  return source;
+}
+
+/**
+ * The stored list, read without zod (the content script reads it inside the source page). A corrupt or unknown
+ * stored value means "no user-defined sources", never a half-trusted one.
+ */
 export function parseCustomSources(raw: unknown): CustomSourcesSettings {
-  const parsed = CustomSourcesSettings.safeParse(raw);
-  return parsed.success ? parsed.data : NO_CUSTOM_SOURCES;
+  if (!matches(raw, { version: oneOf([1]), sources: arrayOf((source) => !!readSource(source), MAX_CUSTOM_SOURCES) })) return NO_CUSTOM_SOURCES;
+  return { version: 1, sources: Array.from(raw.sources as unknown[], (source) => readSource(source)!) };
 }
 
 export function slugFor(label: string): string {

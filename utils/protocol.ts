@@ -1,10 +1,10 @@
 // The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender;
-// content scripts use protocol-inbound.ts's zod-free twins of the two shapes they receive (size budget).
+// content scripts use protocol-inbound.ts's zod-free twins of the shapes they receive (size budget).
 import * as z from 'zod/mini';
-import { FORGET_REASONS, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
+import { ADAPTER_ID_PATTERN, FORGET_REASONS, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, PHASES, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
 import { TOKEN_MAX_LENGTH } from './token';
 
-const ADAPTER_ID = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
+const ADAPTER_ID = z.string().check(z.regex(ADAPTER_ID_PATTERN));
 const SHORT_TEXT = z.string().check(z.maxLength(SHORT_TEXT_MAX_LENGTH));
 const TOKEN = z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH));
 const HTTPS_URL = z.string().check(z.maxLength(HTTPS_URL_MAX_LENGTH), z.regex(HTTPS_URL_PATTERN));
@@ -16,13 +16,12 @@ const ORIGIN = z.string().check(z.maxLength(255), z.regex(/^https:\/\/[a-z0-9.-]
  */
 const FRAME_FIELDS = { topOrigin: z.optional(ORIGIN) };
 
-/** Where the relay is in one hand-off (utils/relay.ts moves between them). */
-export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
 export const Phase = z.enum(PHASES);
 export type Phase = z.infer<typeof Phase>;
 
 /** The background's answer to guide/phase. */
 export const GuidePhaseReply = z.strictObject({ phase: Phase });
+export type GuidePhaseReply = z.infer<typeof GuidePhaseReply>;
 
 /** The steps of one hand-off, in order; the popup shows them as a checklist. */
 export const STEP_IDS = ['capture', 'locate', 'fill', 'test', 'verify', 'save'] as const;

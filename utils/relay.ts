@@ -5,7 +5,7 @@ import { BackgroundToContent, PageStatus, Phase, StepId, type FillGrant } from '
 import { t } from './i18n';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
 
-export { PHASES, Phase } from './protocol';
+export type { Phase } from './protocol';
 
 const Secret = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH)),

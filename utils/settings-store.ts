@@ -1,7 +1,7 @@
 // Reads and writes the settings in storage.local (not secret; content scripts may read them to stay quiet on
 // sites the user switched off, or to show the guide).
 import { browser } from 'wxt/browser';
-import { parseSettings, Settings } from './settings';
+import { isSettings, parseSettings, type Settings } from './settings';
 import { SETTINGS_KEY } from './storage-keys';
 
 export async function loadSettings(): Promise<Settings> {
@@ -10,7 +10,7 @@ export async function loadSettings(): Promise<Settings> {
 
 /** Stores only a value that passes the schema; returns whether it was stored. */
 export async function saveSettings(settings: Settings): Promise<boolean> {
-  if (!Settings.safeParse(settings).success) return false;
+  if (!isSettings(settings)) return false;
   await browser.storage.local.set({ [SETTINGS_KEY]: settings });
   return true;
 }

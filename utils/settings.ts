@@ -1,31 +1,23 @@
-// User settings: versioned and zod-validated, so a corrupt or older stored value falls back to safe defaults, and
-// a value stored by an older version is migrated rather than thrown away.
-import * as z from 'zod/mini';
+// User settings: versioned and validated, so a corrupt or older stored value falls back to safe defaults, and a
+// value stored by an older version is migrated rather than thrown away. Read by every content script, so checked
+// without zod (utils/check.ts); tests/unit/settings.test.ts holds the zod spec and proves the reader agrees with it.
+import { arrayOf, isBoolean, isIntIn, isString, matches, type Shape } from './check';
+import { ADAPTER_ID_PATTERN } from './protocol-inbound';
 
 export const TOKEN_LIFETIME_MINUTES = { min: 1, max: 60, default: 10 }; // minutes: long enough to switch tabs, short for a secret
 
-const LIFETIME = z.number().check(z.int(), z.minimum(TOKEN_LIFETIME_MINUTES.min), z.maximum(TOKEN_LIFETIME_MINUTES.max));
-const ADAPTER_ID = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,31}$/));
-
-const SettingsV1 = z.strictObject({
-  version: z.literal(1),
-  tokenLifetimeMinutes: LIFETIME,
-  autoSave: z.boolean(),
-});
-
-export const Settings = z.strictObject({
-  version: z.literal(2),
-  tokenLifetimeMinutes: LIFETIME,
+export interface Settings {
+  version: 2;
+  tokenLifetimeMinutes: number;
   /** Off by default: a person decides when the IdP keeps the new token. */
-  autoSave: z.boolean(),
+  autoSave: boolean;
   /** The in-page card asks before the token is typed anywhere; the token leaves the background only after a yes. */
-  askBeforeFill: z.boolean(),
+  askBeforeFill: boolean;
   /** Adapter ids switched off: their pages are left alone. A list of the off ones, so new adapters start on. */
-  disabledSites: z.array(ADAPTER_ID),
+  disabledSites: string[];
   /** The step-by-step guide shows on the InVision and Okta pages. Off by default: admins get the plain hand-off. */
-  guideMode: z.boolean(),
-});
-export type Settings = z.infer<typeof Settings>;
+  guideMode: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 2,
@@ -36,17 +28,23 @@ export const DEFAULT_SETTINGS: Settings = {
   guideMode: false,
 };
 
-export function parseSettings(raw: unknown): Settings {
-  const current = Settings.safeParse(raw);
-  if (current.success) return current.data;
-  const v1 = SettingsV1.safeParse(raw);
-  if (v1.success) return migrateV1(v1.data);
-  return DEFAULT_SETTINGS;
-}
-
+const isLifetime = isIntIn(TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max);
 /** Version 1 knew lifetime and auto-save; everything added since takes its default. */
-function migrateV1(old: z.infer<typeof SettingsV1>): Settings {
-  return { ...DEFAULT_SETTINGS, tokenLifetimeMinutes: old.tokenLifetimeMinutes, autoSave: old.autoSave };
+const VERSION_1: Shape = { version: (v) => v === 1, tokenLifetimeMinutes: isLifetime, autoSave: isBoolean };
+const VERSION_2: Shape = {
+  ...VERSION_1,
+  version: (v) => v === 2,
+  askBeforeFill: isBoolean,
+  disabledSites: arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id))),
+  guideMode: isBoolean,
+};
+
+export const isSettings = (raw: unknown): raw is Settings => matches(raw, VERSION_2);
+
+export function parseSettings(raw: unknown): Settings {
+  if (isSettings(raw)) return { ...raw, disabledSites: [...raw.disabledSites] };
+  if (matches(raw, VERSION_1)) return { ...DEFAULT_SETTINGS, tokenLifetimeMinutes: raw.tokenLifetimeMinutes as number, autoSave: raw.autoSave as boolean };
+  return DEFAULT_SETTINGS;
 }
 
 export function siteEnabled(settings: Settings, adapterId: string): boolean {

@@ -1,9 +1,60 @@
-// Settings: the schema keeps bad values out, and a version-1 value is migrated rather than lost.
+// Settings: the reader keeps bad values out, a version-1 value is migrated rather than lost, and the zod-free
+// reader agrees with the zod spec below on every value.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings, siteEnabled } from '../../utils/settings';
+import * as z from 'zod/mini';
+import { ADAPTER_ID_PATTERN } from '../../utils/protocol-inbound';
+import { DEFAULT_SETTINGS, isSettings, parseSettings, siteEnabled, TOKEN_LIFETIME_MINUTES } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { assertSameResults, candidates, zodResult } from './zod-agreement';
+
+/** The stored formats, as zod schemas: the spec utils/settings.ts implements without zod. */
+const LIFETIME = z.number().check(z.int(), z.minimum(TOKEN_LIFETIME_MINUTES.min), z.maximum(TOKEN_LIFETIME_MINUTES.max));
+const SettingsV1 = z.strictObject({ version: z.literal(1), tokenLifetimeMinutes: LIFETIME, autoSave: z.boolean() });
+const SettingsV2 = z.strictObject({
+  version: z.literal(2),
+  tokenLifetimeMinutes: LIFETIME,
+  autoSave: z.boolean(),
+  askBeforeFill: z.boolean(),
+  disabledSites: z.array(z.string().check(z.regex(ADAPTER_ID_PATTERN))),
+  guideMode: z.boolean(),
+});
+function specParse(raw: unknown) {
+  const current = SettingsV2.safeParse(raw);
+  if (current.success) return current.data;
+  const v1 = SettingsV1.safeParse(raw);
+  return v1.success ? { ...DEFAULT_SETTINGS, tokenLifetimeMinutes: v1.data.tokenLifetimeMinutes, autoSave: v1.data.autoSave } : DEFAULT_SETTINGS;
+}
+
+const lifetime = fc.integer({ min: TOKEN_LIFETIME_MINUTES.min, max: TOKEN_LIFETIME_MINUTES.max });
+const siteId = fc.stringMatching(ADAPTER_ID_PATTERN);
+const stored = fc.oneof(
+  fc.record({ version: fc.constant(1), tokenLifetimeMinutes: lifetime, autoSave: fc.boolean() }),
+  fc.record({
+    version: fc.constant(2),
+    tokenLifetimeMinutes: lifetime,
+    autoSave: fc.boolean(),
+    askBeforeFill: fc.boolean(),
+    disabledSites: fc.array(siteId, { maxLength: 4 }),
+    guideMode: fc.boolean(),
+  }),
+);
+/** Edge values for any field: boundaries, wrong types, odd arrays (holes, bad ids), junk. */
+const piece = fc.oneof(
+  fc.constantFrom(0, 1, 2, 3, 60, 61, 1.5, -0, Number.NaN, Infinity, '10', true, false, null, undefined),
+  fc.constantFrom([], ['okta'], ['<script>'], ['okta', 1], [, 'okta'], 'okta', {}), // eslint-disable-line no-sparse-arrays
+  fc.array(fc.oneof(siteId, fc.string()), { maxLength: 3 }),
+  fc.anything(),
+);
+const settingsKeys = ['version', 'tokenLifetimeMinutes', 'autoSave', 'askBeforeFill', 'disabledSites', 'guideMode', 'extra'];
 
 describe('settings', () => {
+  it('the zod-free reader agrees with the zod spec, migration and fallback included', () => {
+    const values = candidates(stored, settingsKeys, piece);
+    assertSameResults(specParse, parseSettings, values);
+    assertSameResults((raw) => zodResult(SettingsV2)(raw) !== undefined, isSettings, values);
+  });
+
   it('migrates version 1, keeping what the user chose', () => {
     const migrated = parseSettings({ version: 1, tokenLifetimeMinutes: 25, autoSave: true });
     expect(migrated).toEqual({ ...DEFAULT_SETTINGS, version: 2, tokenLifetimeMinutes: 25, autoSave: true });

@@ -8,7 +8,8 @@ import { listenToBackground, sendToBackground } from '../content-port';
 import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
 import { watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
-import { GuidePhaseReply, type ContentToBackground } from '../protocol';
+import type { ContentToBackground } from '../protocol';
+import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings';
 import { loadSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
@@ -41,8 +42,8 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
       wayBack: adapter.path,
       ui,
       askPhase: async () => {
-        const reply = GuidePhaseReply.safeParse(await sendToBackground({ type: 'guide/phase', adapterId: adapter.id }));
-        return reply.success ? reply.data.phase : undefined;
+        const reply = parseGuidePhaseReply(await sendToBackground({ type: 'guide/phase', adapterId: adapter.id }));
+        return reply?.phase;
       },
       signal: AbortSignal.any([running.signal, ctx.signal]),
     });
