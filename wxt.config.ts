@@ -1,10 +1,25 @@
 // Build configuration: one manifest for Chromium (MV3) and Firefox, least privilege by construction.
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 
 // Extension pages talk to nothing on the network: the token only ever leaves through the IdP's own form.
 const EXTENSION_PAGES_CSP =
   "script-src 'self'; object-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Content scripts talk to the browser through WXT's native `browser` (globalThis.browser on Firefox, chrome on
+ * Chromium: both promise-based in MV3) instead of webextension-polyfill, which the background and extension
+ * pages keep. The polyfill and its CommonJS wrapper cost every content script ~2.8 KB gzip, a seventh of its
+ * budget, inside someone else's admin page; the few calls content scripts make (sendMessage, storage.local.get,
+ * storage.onChanged, onMessage without a reply, i18n) behave the same natively.
+ */
+const nativeBrowserInContentScripts: Plugin = {
+  name: 'scim-relay:native-browser-in-content-scripts',
+  enforce: 'pre',
+  resolveId: (id) => (id === '@wxt-dev/webextension-polyfill/browser' ? fileURLToPath(import.meta.resolve('wxt/browser')) : undefined),
+};
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -14,6 +29,11 @@ export default defineConfig({
     plugins: [preact()],
     build: { sourcemap: false },
   }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -4,9 +4,19 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BackgroundToContent, ContentToBackground } from './protocol';
 import { parseBackgroundToContent } from './protocol-inbound';
 
-export function sendToBackground(message: ContentToBackground): Promise<unknown> {
-  // A reloaded extension leaves orphaned content scripts whose messages fail; they have nothing left to do.
-  return browser.runtime.sendMessage(message).catch(() => undefined);
+/**
+ * The background's answer, or undefined when there is none. A reloaded or removed extension leaves orphaned
+ * content scripts whose messages fail (Chromium throws at once); reading `ctx.isInvalid` then aborts `ctx.signal`,
+ * so every wait and step bound to it stops: an orphan never acts on the page again.
+ */
+export async function sendToBackground(ctx: ContentScriptContext, message: ContentToBackground): Promise<unknown> {
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    return ctx.isInvalid ? undefined : reply;
+  } catch {
+    void ctx.isInvalid;
+    return undefined;
+  }
 }
 
 export function listenToBackground(ctx: ContentScriptContext, listener: (message: BackgroundToContent) => void): void {

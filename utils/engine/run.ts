@@ -42,7 +42,7 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
       wayBack: adapter.path,
       ui,
       askPhase: async () => {
-        const reply = parseGuidePhaseReply(await sendToBackground({ type: 'guide/phase', adapterId: adapter.id }));
+        const reply = parseGuidePhaseReply(await sendToBackground(ctx, { type: 'guide/phase', adapterId: adapter.id }));
         return reply?.phase;
       },
       signal: AbortSignal.any([running.signal, ctx.signal]),
@@ -63,8 +63,8 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const send =
     place.kind === 'frame'
-      ? (message: ContentToBackground) => sendToBackground({ ...message, topOrigin: place.topOrigin } as ContentToBackground)
-      : sendToBackground;
+      ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin: place.topOrigin } as ContentToBackground)
+      : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = createInPageUi((id) => onPanelAction(id));
   ctx.onInvalidated(() => ui.destroy());
@@ -99,7 +99,7 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
     if (!watch.changed()) return;
     for (const { text } of watch.take()) {
       const verdict = adapter.outcome.success.test(text) || adapter.outcome.failure.test(text) || adapter.outcome.saved?.test(text);
-      if (verdict) void sendToBackground({ type: 'target/notice', adapterId: adapter.id, message: text });
+      if (verdict) void sendToBackground(ctx, { type: 'target/notice', adapterId: adapter.id, message: text });
     }
   });
   ctx.onInvalidated(() => {
@@ -114,7 +114,7 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const ui = createInPageUi(() => {});
   ctx.onInvalidated(() => ui.destroy());
-  startSource({ adapter, targetPath, send: sendToBackground, ui, signal: ctx.signal });
+  startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
   const steps = adapter.guide?.length ?? 0;
   runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
 }

@@ -293,12 +293,14 @@ export function startTarget(deps: TargetDeps) {
     return [...here.filter((a) => a.isAlert), ...here.filter((a) => !a.isAlert), ...fromTop];
   }
 
-  async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string }> {
+  /** Undefined when the attempt was called off (page left, extension gone) before Test was pressed. */
+  async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string } | undefined> {
     const button = await need(adapter.test, signal, { stage: 'typed' });
     const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
     topNotices = [];
     // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
     await progress('test');
+    if (signal.aborted) return void watch.stop();
     press(button);
     const outcome = await waitFor(
       () => {
@@ -333,7 +335,7 @@ export function startTarget(deps: TargetDeps) {
       await typeChecked(field, grant.token, adapter.token, signal, 'typed');
       void progress('fill');
       const outcome = await testAndRead(signal);
-      if (signal.aborted) return;
+      if (!outcome || signal.aborted) return;
       if (lastReported) report(lastReported); // the same status, with the controls as they ended up
       verified = outcome.ok;
       await deps.send({
@@ -343,6 +345,7 @@ export function startTarget(deps: TargetDeps) {
         message: outcome.message,
         pageVisible: document.visibilityState === 'visible',
       });
+      if (signal.aborted) return; // an orphan (extension reloaded meanwhile) neither saves nor speaks
       if (outcome.ok && autoSave) {
         busy = undefined;
         return void (await save());
@@ -376,6 +379,7 @@ export function startTarget(deps: TargetDeps) {
     const signal = deps.signal;
     try {
       const button = await need(adapter.save, signal, { stage: 'tested' });
+      if (signal.aborted) return;
       const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
       topNotices = [];
       if (!clickedByUser) press(button);
