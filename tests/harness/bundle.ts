@@ -6,20 +6,6 @@ import { gzipSync } from 'node:zlib';
 
 /** Budgets per entrypoint, in gzip bytes (1 KB = 1000 bytes): content scripts load into every matching admin page. */
 export const GZIP_BUDGETS = { contentScript: 20_000, background: 30_000, popup: 40_000 } as const;
-/**
- * Over the content-script budget today, held at a ceiling so it cannot grow unnoticed: the user-defined source
- * script re-validates the user's settings with zod (~6 KB gzip). Remove once it reads them without zod.
- */
-// Since the guide and per-site settings landed, every content script imports zod again (GuidePhaseReply and
-// parseSettings in utils/engine/run.ts): ~27 KB gzip against the 20 KB budget. Open work (issue 4): zod-free
-// readers for those two, like utils/protocol-inbound.ts. Until then the ceilings stop further growth.
-export const KNOWN_OVER_BUDGET: Record<string, number> = {
-  'content-scripts/custom-source.js': 27_000,
-  'content-scripts/entra.js': 28_500,
-  'content-scripts/invision.js': 24_500,
-  'content-scripts/okta.js': 28_500,
-  'content-scripts/onelogin.js': 28_500,
-};
 const GZIP_LEVEL = 9; // what a careful packer does; the number is stable across machines
 
 export interface FileSize {
