@@ -22,6 +22,8 @@ const TECHNIQUES: [file: string, why: RegExp][] = [
   ['fixed-veil-pointer-events-none.html', /is there but something else covers it/],
   ['tiny-token-input.html', /the API Token field is there but it is too small to see/],
   ['offscreen-token-input.html', /the API Token field is there but it is outside the visible page/],
+  ['masked-token-input.html', /the API Token field is there but it is transparent or nearly so/],
+  ['clipped-token-input.html', /the API Token field is there but something else covers it/],
   ['form-in-iframe.html', /the Integration form is inside a frame/],
   ['decoy-transparent-over-field.html', /the API Token field is there but (something else covers it|it is transparent)/],
   ['covered-test-button.html', /the Test API Credentials button is there but something else covers it/],

@@ -48,9 +48,14 @@ describe('the in-page card under a hostile page', () => {
     await expectNotSaved();
   });
 
-  it('ignores a real click when a page stylesheet fades it (no attribute changed), and hides', async () => {
+  it.each([
+    ['fades it', 'scim-relay-ui { opacity: 0.3 !important; }'],
+    // A mask changes no opacity, and unclipped (no-clip) it leaves hit testing alone: the click lands on a card
+    // nobody can see.
+    ['masks it', 'scim-relay-ui { mask: linear-gradient(transparent, transparent) no-clip !important; }'],
+  ])('ignores a real click when a page stylesheet %s (no attribute changed), and hides', async (_how, css) => {
     const okta = await verifiedOkta();
-    await okta.addStyleTag({ content: 'scim-relay-ui { opacity: 0.3 !important; }' });
+    await okta.addStyleTag({ content: css });
     await clickPanelButton(okta, 'Save');
     await waitForNoPanel(okta);
     await expectNotSaved();

@@ -42,7 +42,8 @@ function foreignLayerOpen(host: HTMLElement): boolean {
 function visiblyIntact(host: HTMLElement): boolean {
   for (let node: Element | null = host; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none') return false;
+    const masked = (style.maskImage || style.webkitMaskImage || 'none') !== 'none';
+    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none' || masked) return false;
   }
   return true;
 }

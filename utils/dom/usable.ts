@@ -33,11 +33,15 @@ function filterOpacity(filter: string): number {
   return factor;
 }
 
-/** How much of the element shows through its own and every ancestor's opacity (property and filter). */
+/**
+ * How much of the element shows through its own and every ancestor's opacity (property and filter). A mask can
+ * hide it as well without touching either, and how much a mask lets through cannot be read: masked counts as unseen.
+ */
 function effectiveOpacity(el: Element): number {
   let opacity = 1;
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = getComputedStyle(node);
+    if ((style.maskImage || style.webkitMaskImage || 'none') !== 'none') return 0;
     opacity *= Number(style.opacity) * filterOpacity(style.filter);
   }
   return opacity;
