@@ -104,11 +104,14 @@ describe('hand-off from InVision to Okta', () => {
     await invision.bringToFront(); // … and the user looks elsewhere
     expect(await okta.evaluate(() => document.visibilityState)).toBe('hidden');
     await waitForPhase(ext, 'verified');
+    // The notification follows the saved state within the same transition: wait for it, briefly.
     const worker = await ext.worker();
-    const shown = await worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome;
-      return Object.keys(await c.notifications.getAll()).length;
-    });
-    expect(shown).toBe(1);
+    const shown = () =>
+      worker.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, boolean>> } } }).chrome;
+        return Object.keys(await c.notifications.getAll()).length;
+      });
+    for (let tries = 0; tries < 40 && (await shown()) === 0; tries++) await new Promise((r) => setTimeout(r, 50));
+    expect(await shown()).toBe(1);
   });
 });
