@@ -79,15 +79,19 @@ export function startSource(deps: SourceDeps) {
     }
     const root = panel.closest(REGION_SELECTOR) ?? document.body;
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
-    const watched = [adapter.panel, adapter.generateCheckbox, adapter.token, adapter.scimUrl.control].filter((spec) => !!spec);
-    report({ code: ticked ? 'source-generate-ticked' : 'source-open', ...census(watched, root) });
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
     const token = [root, ...dialogs].map((r) => findToken(adapter, r)).find(Boolean);
-    if (token && token !== lastToken) {
+    const fresh = token && token !== lastToken;
+    if (fresh) {
       lastToken = token;
       const scimUrl = findScimUrl(adapter, root);
       void deps.send({ type: 'source/captured', adapterId: adapter.id, token, ...(scimUrl ? { scimUrl } : {}) });
+    }
+    // After the capture: the background takes messages one at a time, and the token is what everyone waits for.
+    const watched = [adapter.panel, adapter.generateCheckbox, adapter.token, adapter.scimUrl.control].filter((spec) => !!spec);
+    report({ code: ticked ? 'source-generate-ticked' : 'source-open', ...census(watched, root) });
+    if (fresh) {
       ui.show({ tone: 'success', title: say.captured(fingerprint(token), deps.targetPath) });
       hintShown = false;
       return;
