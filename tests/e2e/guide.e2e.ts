@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPopup, type ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, relayState, spotlightBox, waitForPanel, waitForPhase, waitForSpotlightOn } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
-import { startSession } from '../harness/session';
+import { DEFAULT_PAGES, startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
 
 let ext: ExtensionBrowser;
@@ -18,6 +18,8 @@ afterEach(() => ext?.close());
 
 const guideOn = async () => setToggle(await openOptions(ext), 'guide-mode', true);
 const tokenField = 'input[name="scim_auth_header_value_new"]';
+const OKTA_DASHBOARD_URL = 'https://acme-admin.okta.com/admin/dashboard';
+const OKTA_APPS_URL = 'https://acme-admin.okta.com/admin/apps/active';
 
 /** Okta's part from the read-only Integration pane: Edit, then “Fill and test”, with nothing typed before. */
 async function oktaEditThenFill(okta: Page) {
@@ -64,6 +66,26 @@ describe('guide mode', () => {
     expect(sites.saveCalls).toHaveLength(1);
     expect(sites.saveCalls[0]!.get('scim_auth_header_value_new')).toBe(token);
     expect((await relayState(ext))?.secret).toBeUndefined();
+  });
+
+  it('finds the app from the Okta dashboard: the Applications section, its Applications link, then InVision', async () => {
+    const adminConsole = 'okta/admin-console.html';
+    sites.set({ pages: { ...DEFAULT_PAGES, [OKTA_DASHBOARD_URL]: adminConsole, [OKTA_APPS_URL]: adminConsole } });
+    await guideOn();
+    const okta = await sites.open(ext.browser, OKTA_DASHBOARD_URL);
+    await waitForPanel(okta, /step 7 of 15 · Okta Open Applications in the Okta Admin Console\./);
+    const section = 'button[aria-controls="nav-applications"]';
+    const appsLink = 'a[href="/admin/apps/active"]';
+    await waitForSpotlightOn(okta, section); // closed: its button is what a person can see
+    await okta.click(section);
+    await waitForSpotlightOn(okta, appsLink); // open: the link inside it, not the button again
+    await Promise.all([okta.waitForNavigation(), okta.click(appsLink)]);
+    await waitForPanel(okta, /step 8 of 15 · Okta Open the InVision app\./);
+    const invisionLink = 'a[href^="/admin/app/invisionapp/"]';
+    await waitForSpotlightOn(okta, invisionLink);
+    await Promise.all([okta.waitForNavigation(), okta.click(invisionLink)]);
+    await waitForPanel(okta, /step 9 of 15 · Okta Open the Provisioning tab\./);
+    expect(sites.verifyCalls).toHaveLength(0);
   });
 
   it('starts in the middle: Okta opened first with no token, the guide sends the person to InVision and back', async () => {

@@ -7,6 +7,7 @@ import type { TargetAdapter } from './types';
 const INTEGRATION_HEADING = /^(api )?integration\b/i;
 const APP_PAGE = /^\/admin\/app\/[^/]+\/instance\/[^/]+\/?$/;
 const link = (name: string, text: RegExp): ControlSpec => ({ name, kind: 'button', locators: [{ role: ['link', 'tab', 'button'], name: text }] });
+const invisionAppLink = link('InVision app link', /\binvision\b/i);
 const integrationLink = link('Integration link', /^(api )?integration$/i);
 const integrationHeading: ControlSpec = { name: 'Integration heading', kind: 'region', locators: [{ role: 'heading', name: INTEGRATION_HEADING }] };
 const edit: ControlSpec = {
@@ -92,15 +93,21 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
-  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html'],
+  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html', 'okta/admin-console.html'],
   guide: [
     {
       id: 'applications',
       say: 'guideOktaApplications',
-      spot: link('Applications link', /^applications$/i),
-      done: { present: link('InVision app link', /\binvision\b/i) },
+      // The navigation's Applications section holds an Applications link: point at the link once it shows, at the
+      // section's button while the section is closed.
+      spot: {
+        name: 'Applications link',
+        kind: 'button',
+        locators: [{ role: 'link', name: /^applications$/i }, { role: ['button', 'tab'], name: /^applications$/i }],
+      },
+      done: { present: invisionAppLink },
     },
-    { id: 'app', say: 'guideOktaApp', spot: link('InVision app link', /\binvision\b/i), done: { path: APP_PAGE } },
+    { id: 'app', say: 'guideOktaApp', spot: invisionAppLink, done: { path: APP_PAGE } },
     { id: 'provisioning', say: 'guideOktaProvisioning', spot: link('Provisioning tab', /^provisioning$/i), done: { present: integrationLink } },
     { id: 'integration', say: 'guideOktaIntegration', spot: integrationLink, done: { present: integrationHeading } },
     { id: 'edit', say: 'guideOktaEdit', spot: edit, done: { present: enable } },
