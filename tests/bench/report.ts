@@ -24,7 +24,7 @@ export function median(samples: readonly number[]): number {
 }
 
 function formatValue(f: Figure): string {
-  const digits = Math.abs(f.value) >= 100 || Number.isInteger(f.value) ? 0 : f.unit === '×' ? 3 : 1;
+  const digits = Math.abs(f.value) >= 100 || Number.isInteger(f.value) ? 0 : f.unit === '×' ? 3 : f.unit === '%' ? 2 : 1;
   return `${f.value.toFixed(digits)} ${f.unit}`.trim();
 }
 
