@@ -24,6 +24,7 @@ const TECHNIQUES: [file: string, why: RegExp][] = [
   ['offscreen-token-input.html', /the API Token field is there but it is outside the visible page/],
   ['masked-token-input.html', /the API Token field is there but it is transparent or nearly so/],
   ['clipped-token-input.html', /the API Token field is there but something else covers it/],
+  ['blended-token-input.html', /the API Token field is there but it is transparent or nearly so/],
   ['form-in-iframe.html', /the Integration form is inside a frame/],
   ['decoy-transparent-over-field.html', /the API Token field is there but (something else covers it|it is transparent)/],
   ['covered-test-button.html', /the Test API Credentials button is there but something else covers it/],

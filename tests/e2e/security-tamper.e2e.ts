@@ -53,6 +53,8 @@ describe('the in-page card under a hostile page', () => {
     // A mask changes no opacity, and unclipped (no-clip) it leaves hit testing alone: the click lands on a card
     // nobody can see.
     ['masks it', 'scim-relay-ui { mask: linear-gradient(transparent, transparent) no-clip !important; }'],
+    // White screened over a white page stays white: the card vanishes where it stands.
+    ['blends it away', 'scim-relay-ui { mix-blend-mode: screen !important; }'],
   ])('ignores a real click when a page stylesheet %s (no attribute changed), and hides', async (_how, css) => {
     const okta = await verifiedOkta();
     await okta.addStyleTag({ content: css });

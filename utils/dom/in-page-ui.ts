@@ -3,7 +3,7 @@
 import { h, render } from 'preact';
 import { InPagePanel, type GuideView, type PanelActionId, type PanelView } from '../../components/InPagePanel';
 import panelCss from '../../assets/in-page-panel.css?inline';
-import { MIN_ANCESTOR_OPACITY } from './usable';
+import { hiddenByCompositing, MIN_ANCESTOR_OPACITY } from './usable';
 
 export interface InPageUi {
   show(view: PanelView): void;
@@ -42,8 +42,9 @@ function foreignLayerOpen(host: HTMLElement): boolean {
 function visiblyIntact(host: HTMLElement): boolean {
   for (let node: Element | null = host; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    const masked = (style.maskImage || style.webkitMaskImage || 'none') !== 'none';
-    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none' || masked) return false;
+    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none' || hiddenByCompositing(style)) {
+      return false;
+    }
   }
   return true;
 }

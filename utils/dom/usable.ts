@@ -34,14 +34,19 @@ function filterOpacity(filter: string): number {
 }
 
 /**
- * How much of the element shows through its own and every ancestor's opacity (property and filter). A mask can
- * hide it as well without touching either, and how much a mask lets through cannot be read: masked counts as unseen.
+ * A mask or a blend mode can hide an element without touching its opacity, and how much shows through cannot be
+ * read from styles (a white field blended with `screen` over white vanishes): either counts as unseen.
  */
+export function hiddenByCompositing(style: CSSStyleDeclaration): boolean {
+  return (style.maskImage || style.webkitMaskImage || 'none') !== 'none' || (style.mixBlendMode || 'normal') !== 'normal';
+}
+
+/** How much of the element shows through its own and every ancestor's opacity (property and filter). */
 function effectiveOpacity(el: Element): number {
   let opacity = 1;
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    if ((style.maskImage || style.webkitMaskImage || 'none') !== 'none') return 0;
+    if (hiddenByCompositing(style)) return 0;
     opacity *= Number(style.opacity) * filterOpacity(style.filter);
   }
   return opacity;
