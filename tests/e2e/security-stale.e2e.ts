@@ -77,6 +77,16 @@ describe('stale state fails closed', () => {
     expect(session.sites.verifyCalls).toHaveLength(1);
     expect(session.sites.saveCalls).toHaveLength(0);
   });
+  it('an extension reload after capture: the InVision page’s card goes, rather than speak for a token now forgotten', async () => {
+    session = await startSession();
+    const invision = await session.capture();
+    expect(await panelText(invision)).toMatch(/captured/);
+    const worker = await session.ext.worker();
+    await worker.evaluate(() => void setTimeout(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload(), 50));
+    // Nothing tells the orphaned script; it checks every ORPHAN_CHECK_MS (2 s).
+    for (let tries = 0; tries < 50 && (await panelText(invision)) !== ''; tries++) await new Promise((r) => setTimeout(r, 100));
+    expect(await panelText(invision)).toBe('');
+  });
 });
 
 async function waitUntilVerifyRequested(): Promise<void> {

@@ -17,6 +17,23 @@ import { currentPlace } from './frames';
 import { startSource } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
+/** How often a page script checks that its extension is still there: an orphan's card must not outlive it. */
+export const ORPHAN_CHECK_MS = 2_000;
+
+/**
+ * The in-page card, taken away when this script is invalidated, including when its extension is reloaded or
+ * removed: nothing tells an orphaned script so, but reading `ctx.isInvalid` finds out and aborts the context.
+ */
+function inPageUi(ctx: ContentScriptContext, onAction: (id: PanelActionId) => void): InPageUi {
+  const ui = createInPageUi(onAction);
+  const check = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
+  ctx.onInvalidated(() => {
+    clearInterval(check);
+    ui.destroy();
+  });
+  return ui;
+}
+
 /** The whole setup runs source first, then target: each site's guide knows where it sits in it. */
 interface GuidePlace {
   offset: number;
@@ -66,8 +83,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
       ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin: place.topOrigin } as ContentToBackground)
       : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
-  const ui = createInPageUi((id) => onPanelAction(id));
-  ctx.onInvalidated(() => ui.destroy());
+  const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
     adapter,
     source: { label: source.label, path: source.path },
@@ -112,8 +128,7 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
 export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
   const settings = await loadSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
-  const ui = createInPageUi(() => {});
-  ctx.onInvalidated(() => ui.destroy());
+  const ui = inPageUi(ctx, () => {});
   startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
   const steps = adapter.guide?.length ?? 0;
   runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
