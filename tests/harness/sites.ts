@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { playFixture, type FixtureCall } from './fixture-server';
 import { CUSTOM_SOURCE_HOST, ENTRA_BLADE_FRAME_URL, playIdp, type IdpCall } from './idp-sites';
 
 export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
@@ -52,6 +53,8 @@ export class FakeSites {
   readonly saveCalls: URLSearchParams[] = [];
   /** OneLogin's and Entra's test and save requests, in order (Okta's stay in verifyCalls/saveCalls). */
   readonly idpCalls: IdpCall[] = [];
+  /** Requests of pages written blind, through the one contract of tests/harness/fixture-server.ts. */
+  readonly fixtureCalls: FixtureCall[] = [];
   tokensIssued = 0;
 
   constructor(private options: SiteOptions) {}
@@ -107,6 +110,16 @@ export class FakeSites {
     if (idp) {
       this.idpCalls.push(idp.call);
       return void json(idp.status, idp.reply);
+    }
+    const played = playFixture(request.method(), url, body, {
+      issuedToken: this.options.token,
+      acceptedToken: this.options.acceptedToken ?? this.options.token,
+      scimUrl: this.options.scimUrl ?? INVISION_SCIM_URL,
+    });
+    if (played) {
+      this.fixtureCalls.push(played.call);
+      if (played.call.kind === 'generate') this.tokensIssued++;
+      return void json(played.status, played.reply);
     }
     const vendor = VENDOR[url.pathname];
     if (vendor) return void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(vendor, 'utf8') });
