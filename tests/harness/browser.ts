@@ -7,9 +7,12 @@ import puppeteer, { type Browser, type Page, type Target, type WebWorker } from 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const LAUNCH_TIMEOUT_MS = 30_000; // a cold Chromium start on a loaded 2-core machine
 
+/** Where a Chromium may be, in the order it is looked for. */
+export const CHROME_CANDIDATES = (): string[] =>
+  [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((path): path is string => !!path);
+
 export function findChrome(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  const found = candidates.find((path) => path && existsSync(path));
+  const found = CHROME_CANDIDATES().find((path) => existsSync(path));
   if (!found) {
     throw new Error('No Chromium found. Install it with `apt-get install -y chromium`, or set CHROME_PATH to a Chrome/Chromium binary.');
   }
