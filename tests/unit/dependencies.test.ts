@@ -33,7 +33,9 @@ describe('production dependencies', () => {
     expect(shipped.sort()).toEqual(Object.keys(ALLOWED_RUNTIME).sort());
   });
 
-  it('have an advisory check script that fails on high or critical findings', () => {
+  // The audit itself needs the registry's advisory endpoint, which this offline test cannot reach: it checks only
+  // that the script asks for the production tree and stops at high severity.
+  it('name an advisory check script limited to production packages at high severity', () => {
     expect(pkg.scripts['audit:prod']).toBe('npm audit --omit=dev --audit-level=high');
   });
 });
