@@ -99,7 +99,8 @@ export function recordChange(before: RelayState, after: RelayState, now: number)
       capturedAt: secret.capturedAt,
       sourceOrigin: secret.sourceOrigin,
       idp: target.adapterId,
-      idpOrigin: target.origin,
+      // The page the person sees (an IdP may draw its form in a frame of another origin).
+      idpOrigin: before.pages[target.tabId]?.topOrigin ?? target.origin,
       app: target.appLabel,
       outcome: after.phase,
       verdict: after.message ?? '',
@@ -108,7 +109,9 @@ export function recordChange(before: RelayState, after: RelayState, now: number)
     });
     return (record) => appendEntry(record, entry);
   }
-  if (before.phase === 'verified' && after.phase === 'saved') return (record) => markSaved(record, secret.capturedAt, hostOf(target.origin));
+  if (before.phase === 'verified' && after.phase === 'saved') {
+    return (record) => markSaved(record, secret.capturedAt, hostOf(before.pages[target.tabId]?.topOrigin ?? target.origin));
+  }
   return undefined;
 }
 
