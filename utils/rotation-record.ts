@@ -1,42 +1,60 @@
 // The rotation record: one entry per hand-off that reached the IdP's verdict, for auditors asking when a SCIM token
 // was last rotated and whether the IdP accepted it. Pure functions; the background writes it to storage.local.
 // An entry never holds the token: only its 4-character fingerprint, and every text from a page is redacted.
-import * as z from 'zod/mini';
+import { arrayOf, isBoolean, isString, matches, oneOf } from './check';
 import type { RelayState } from './relay';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT } from './token';
 
 export const RECORD_KEY = 'rotationRecord';
 export const RECORD_LIMIT = 500; // years of rotations for one admin; bounds storage.local and the options page
 const TEXT_MAX = 600;
+const HOST_MAX = 255;
 const DAY_MS = 86_400_000;
 
-export const RotationEntry = z.strictObject({
+export interface RotationEntry {
   /** When the IdP gave its verdict (ms since the epoch). */
-  at: z.number(),
-  sourceHost: z.string().check(z.maxLength(255)),
+  at: number;
+  sourceHost: string;
   /** The IdP adapter's id ("okta", "onelogin", "entra"). */
-  idp: z.string().check(z.maxLength(32)),
-  idpHost: z.string().check(z.maxLength(255)),
-  app: z.string().check(z.maxLength(TEXT_MAX)),
-  outcome: z.enum(['verified', 'failed']),
+  idp: string;
+  idpHost: string;
+  app: string;
+  outcome: 'verified' | 'failed';
   /** The IdP's own words, redacted. */
-  verdict: z.string().check(z.maxLength(TEXT_MAX)),
-  saved: z.boolean(),
+  verdict: string;
+  saved: boolean;
   /** From the moment filling started to the IdP's verdict. */
-  durationMs: z.number(),
+  durationMs: number;
   /** "…" and the token's last 4 characters: which token, never the token. */
-  fingerprint: z.string().check(z.maxLength(5)),
+  fingerprint: string;
   /** When the token was captured: ties a later save to its entry. */
-  capturedAt: z.number(),
-});
-export type RotationEntry = z.infer<typeof RotationEntry>;
+  capturedAt: number;
+}
 
-const StoredRecord = z.array(RotationEntry);
+const isTime = (value: unknown) => Number.isFinite(value) && (value as number) >= 0;
+const upTo = (max: number) => isString((text) => text.length <= max);
+// Zod-free like every reader the popup loads: zod alone would push the popup past its size budget.
+const isStoredRecord = arrayOf(
+  (value) =>
+    matches(value, {
+      at: isTime,
+      sourceHost: upTo(HOST_MAX),
+      idp: upTo(32),
+      idpHost: upTo(HOST_MAX),
+      app: upTo(TEXT_MAX),
+      outcome: oneOf(['verified', 'failed']),
+      verdict: upTo(TEXT_MAX),
+      saved: isBoolean,
+      durationMs: isTime,
+      fingerprint: upTo(5),
+      capturedAt: isTime,
+    }),
+  RECORD_LIMIT,
+);
 
 /** The stored record, newest first; anything unreadable counts as no record rather than breaking the page. */
 export function parseRecord(raw: unknown): RotationEntry[] {
-  const parsed = StoredRecord.safeParse(raw);
-  return parsed.success ? parsed.data : [];
+  return isStoredRecord(raw) ? (raw as RotationEntry[]) : [];
 }
 
 const hostOf = (origin: string) => (URL.canParse(origin) ? new URL(origin).hostname : origin);
@@ -57,9 +75,9 @@ export function makeEntry(input: {
   const clean = (text: string) => redact(text, input.token, SHOWN_FRAGMENT_LIMIT).slice(0, TEXT_MAX);
   return {
     at: input.now,
-    sourceHost: clean(hostOf(input.sourceOrigin)).slice(0, 255),
+    sourceHost: clean(hostOf(input.sourceOrigin)).slice(0, HOST_MAX),
     idp: clean(input.idp).slice(0, 32),
-    idpHost: clean(hostOf(input.idpOrigin)).slice(0, 255),
+    idpHost: clean(hostOf(input.idpOrigin)).slice(0, HOST_MAX),
     app: clean(input.app),
     outcome: input.outcome,
     verdict: clean(input.verdict),
@@ -128,24 +146,4 @@ export function dueRotations(record: readonly RotationEntry[], intervalDays: num
   return [...newestPerHost.values()]
     .map((entry) => ({ entry, days: Math.floor((now - entry.at) / DAY_MS) }))
     .filter(({ days }) => days >= intervalDays);
-}
-
-const CSV_COLUMNS = ['at', 'source_host', 'idp', 'idp_host', 'app', 'outcome', 'verdict', 'saved', 'duration_ms', 'fingerprint'] as const;
-
-/** A CSV cell: quoted when needed, and a leading = + - @ made inert so a spreadsheet never runs page text as a formula. */
-function cell(value: string | number | boolean): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function recordToCsv(record: readonly RotationEntry[]): string {
-  const rows = record.map((e) =>
-    [new Date(e.at).toISOString(), e.sourceHost, e.idp, e.idpHost, e.app, e.outcome, e.verdict, e.saved, e.durationMs, e.fingerprint].map(cell).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-
-export function recordToJson(record: readonly RotationEntry[]): string {
-  return JSON.stringify(record.map((e) => ({ ...e, at: new Date(e.at).toISOString() })), null, 2);
 }

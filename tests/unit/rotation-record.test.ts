@@ -12,11 +12,10 @@ import {
   markSaved,
   parseRecord,
   recordChange,
-  recordToCsv,
-  recordToJson,
   RECORD_LIMIT,
   type RotationEntry,
 } from '../../utils/rotation-record';
+import { recordToCsv, recordToJson } from '../../utils/rotation-record-export';
 
 const NOW = 1_780_000_000_000;
 const DAY = 86_400_000;
