@@ -1,18 +1,22 @@
 // Reads and writes the settings in storage.local (not secret; content scripts may read them to stay quiet on
 // sites the user switched off, or to show the guide), with the organisation's policy from storage.managed on top.
 import { browser } from 'wxt/browser';
-import { NO_POLICY, readPolicy, type ReadPolicy } from './policy/managed';
+import { NO_POLICY, readPagePolicy, readPolicy, type ReadPolicy } from './policy/managed';
 import { effectiveSettings, userSettings } from './policy/merge';
 import { isSettings, type Settings } from './settings';
 import { SETTINGS_KEY } from './storage-keys';
 
-/** The policy IT deployed; none when the browser has no managed storage or no policy for us (it rejects then). */
-export async function loadPolicy(): Promise<ReadPolicy> {
+/** What IT deployed; nothing when the browser has no managed storage or no policy for us (it rejects then). */
+async function managedStorage(): Promise<unknown> {
   try {
-    return readPolicy(await browser.storage.managed.get());
+    return await browser.storage.managed.get();
   } catch {
-    return { policy: NO_POLICY, invalidKeys: [] };
+    return undefined;
   }
+}
+
+export async function loadPolicy(): Promise<ReadPolicy> {
+  return readPolicy(await managedStorage());
 }
 
 /** What the user chose (the options page edits this), before the policy is applied. */
@@ -23,6 +27,15 @@ export async function loadUserSettings(policy = NO_POLICY): Promise<Settings> {
 /** What the extension obeys: the user's settings with every managed value winning. */
 export async function loadSettings(): Promise<Settings> {
   const { policy } = await loadPolicy();
+  return effectiveSettings(await loadUserSettings(policy), policy);
+}
+
+/**
+ * What a page script needs: its site on or off and the guide, by the user and the policy's keys for those. Every
+ * other managed key (lifetime, saving, asking, hosts) is enforced by the background, and stays out of page scripts.
+ */
+export async function loadPageSettings(): Promise<Settings> {
+  const { policy } = readPagePolicy(await managedStorage());
   return effectiveSettings(await loadUserSettings(policy), policy);
 }
 

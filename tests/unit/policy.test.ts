@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
-import { hostAllowed, POLICY_KEYS, readPolicy, type ManagedPolicy } from '../../utils/policy/managed';
+import { hostAllowed, policyKeys, readPagePolicy, readPolicy, type ManagedPolicy } from '../../utils/policy/managed';
 import { BUILT_IN_IDPS, BUILT_IN_SOURCES, effectiveSettings, sitesOffByPolicy, userSettings } from '../../utils/policy/merge';
 import { isPolicyRefusal, POLICY_REFUSAL } from '../../utils/policy/refusal';
 import { DEFAULT_SETTINGS, isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../../utils/settings';
@@ -60,6 +60,12 @@ describe('reading the managed policy', () => {
     expect(readPolicy(raw)).toEqual({ policy: { ...raw, idpOrgHosts: ['acme-admin.okta.com'] }, invalidKeys: [] });
   });
 
+  it('page scripts read only the keys they obey themselves: sites on or off and the guide default', () => {
+    const raw = { enabledIdps: ['okta'], guideModeByDefault: true, autoSaveAllowed: false, idpOrgHosts: ['acme-admin.okta.com'] };
+    expect(readPagePolicy(raw)).toEqual({ policy: { enabledIdps: ['okta'], guideModeByDefault: true }, invalidKeys: [] });
+    expect(readPagePolicy({ enabledSources: 'invision' })).toEqual({ policy: { enabledSources: [] }, invalidKeys: ['enabledSources'] });
+  });
+
   it('ignores unknown keys (a newer policy template on an older extension)', () => {
     expect(readPolicy({ futureKey: 1, autoSaveAllowed: true })).toEqual({ policy: { autoSaveAllowed: true }, invalidKeys: [] });
   });
@@ -84,7 +90,7 @@ describe('reading the managed policy', () => {
 
   it('the JSON schema Chrome validates against declares exactly the keys the reader knows, and the adapters by role', () => {
     expect(schema.type).toBe('object');
-    expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual(policyKeys().sort());
     expect(BUILT_IN_SOURCES).toEqual(ADAPTERS.filter((a) => a.role === 'source').map((a) => a.id));
     expect(BUILT_IN_IDPS).toEqual(ADAPTERS.filter((a) => a.role === 'target').map((a) => a.id));
     expect(schema.properties.enabledSources?.items?.enum).toEqual(BUILT_IN_SOURCES);

@@ -40,21 +40,31 @@ const ALLOW_LISTS = ['enabledSources', 'enabledIdps', 'idpOrgHosts', 'sourceOrgH
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const LIST_MAX = 500;
 
-const CHECKS: Record<keyof ManagedPolicy, Check> = {
-  maxTokenLifetimeMinutes: isIntIn(TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max),
-  autoSaveAllowed: isBoolean,
-  forceAskBeforeFilling: isBoolean,
-  enabledSources: arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id)), LIST_MAX),
-  enabledIdps: arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id)), LIST_MAX),
-  idpOrgHosts: arrayOf(isString((host) => HOST.test(host.toLowerCase())), LIST_MAX),
-  sourceOrgHosts: arrayOf(isString((host) => HOST.test(host.toLowerCase())), LIST_MAX),
-  guideModeByDefault: isBoolean,
-  userSourcesAllowed: isBoolean,
-  rotationIntervalDays: isIntIn(ROTATION_INTERVAL_DAYS.min, ROTATION_INTERVAL_DAYS.max),
-  organisationNote: isString((text) => text.length <= 200),
-};
+type Checks = Partial<Record<keyof ManagedPolicy, Check>>;
 
-export const POLICY_KEYS = Object.keys(CHECKS) as (keyof ManagedPolicy)[];
+/** The keys a page script obeys itself: whether its site is on, and whether the guide starts on. */
+function pageChecks(): Checks {
+  const isIdList = arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id)), LIST_MAX);
+  return { enabledSources: isIdList, enabledIdps: isIdList, guideModeByDefault: isBoolean };
+}
+
+/** Every key. Built on call, not at load, so page scripts (size budget) carry only pageChecks. */
+function allChecks(): Record<keyof ManagedPolicy, Check> {
+  const isHostList = arrayOf(isString((host) => HOST.test(host.toLowerCase())), LIST_MAX);
+  return {
+    ...(pageChecks() as Pick<Record<keyof ManagedPolicy, Check>, 'enabledSources' | 'enabledIdps' | 'guideModeByDefault'>),
+    maxTokenLifetimeMinutes: isIntIn(TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max),
+    autoSaveAllowed: isBoolean,
+    forceAskBeforeFilling: isBoolean,
+    idpOrgHosts: isHostList,
+    sourceOrgHosts: isHostList,
+    userSourcesAllowed: isBoolean,
+    rotationIntervalDays: isIntIn(ROTATION_INTERVAL_DAYS.min, ROTATION_INTERVAL_DAYS.max),
+    organisationNote: isString((text) => text.length <= 200),
+  };
+}
+
+export const policyKeys = () => Object.keys(allChecks()) as (keyof ManagedPolicy)[];
 
 export interface ReadPolicy {
   policy: ManagedPolicy;
@@ -63,14 +73,19 @@ export interface ReadPolicy {
 }
 
 /** Reads storage.managed's contents; unknown keys are ignored (a newer policy template on an older extension). */
-export function readPolicy(raw: unknown): ReadPolicy {
+export const readPolicy = (raw: unknown): ReadPolicy => readWith(allChecks(), raw);
+
+/** Only what a page script obeys itself; the background enforces every other key where it decides. */
+export const readPagePolicy = (raw: unknown): ReadPolicy => readWith(pageChecks(), raw);
+
+function readWith(checks: Checks, raw: unknown): ReadPolicy {
   if (!isRecord(raw)) return { policy: NO_POLICY, invalidKeys: [] };
   const policy: Record<string, unknown> = {};
   const invalidKeys: (keyof ManagedPolicy)[] = [];
-  for (const key of POLICY_KEYS) {
+  for (const [key, check] of Object.entries(checks) as [keyof ManagedPolicy, Check][]) {
     const value = raw[key];
     if (value === undefined) continue;
-    if (CHECKS[key](value)) policy[key] = Array.isArray(value) ? value.map((item: string) => (key.endsWith('Hosts') ? item.toLowerCase() : item)) : value;
+    if (check(value)) policy[key] = Array.isArray(value) ? value.map((item: string) => (key.endsWith('Hosts') ? item.toLowerCase() : item)) : value;
     else {
       invalidKeys.push(key);
       if ((ALLOW_LISTS as readonly string[]).includes(key)) policy[key] = [];
