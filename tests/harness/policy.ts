@@ -1,24 +1,34 @@
 // A real managed policy for the extension, the way IT deploys it: Debian's Chromium reads JSON files from
 // /etc/chromium/policies/managed at start and hands "3rdparty" › "extensions" › <id> to that extension's
-// storage.managed. Writing there needs root; tests skip with the reason when they cannot.
+// storage.managed; Firefox reads /etc/firefox/policies/policies.json ("policies" › "3rdparty" › "Extensions" ›
+// <add-on id>). Writing there needs root; tests skip with the reason when they cannot.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { EXTENSION_DIR, type ExtensionBrowser } from './browser';
+import { FIREFOX_EXTENSION_DIR } from './firefox';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
+/** Where Debian's firefox-esr looks (checked: /etc/firefox-esr/policies is not read, the distribution dir is). */
+export const FIREFOX_POLICY_FILE = '/etc/firefox/policies/policies.json';
 
-/** Why a policy file cannot be written here, or undefined when it can. */
-export function policyDirProblem(): string | undefined {
+/** Why a policy file cannot be written to `dir`, or undefined when it can. */
+export function policyDirProblem(dir = CHROMIUM_POLICY_DIR): string | undefined {
   try {
-    mkdirSync(CHROMIUM_POLICY_DIR, { recursive: true });
-    accessSync(CHROMIUM_POLICY_DIR, constants.W_OK);
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
     return undefined;
   } catch (error) {
-    return `cannot write Chromium's managed policy directory ${CHROMIUM_POLICY_DIR} (${String(error)}); run as root, as .ci/run does`;
+    return `cannot write the browser's policy directory ${dir} (${String(error)}); run as root, as .ci/run does`;
   }
+}
+
+/** Firefox has one policies.json for every profile: never replace one that someone else put there. */
+export function firefoxPolicyProblem(): string | undefined {
+  if (existsSync(FIREFOX_POLICY_FILE)) return `${FIREFOX_POLICY_FILE} already exists and is not this test's to replace`;
+  return policyDirProblem(join(FIREFOX_POLICY_FILE, '..'));
 }
 
 /** An unpacked extension's id: SHA-256 of its absolute path, the first 32 hex digits written with a–p for 0–f. */
@@ -46,6 +56,30 @@ export function installPolicy(policy: Record<string, unknown>): ManagedCopy {
     id,
     remove() {
       rmSync(file, { force: true });
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Copies the Firefox build under an add-on id of its own (so the machine-wide policies.json concerns this copy and
+ * no other Firefox run) and writes that policy file; remove() takes both away.
+ */
+export function installFirefoxPolicy(policy: Record<string, unknown>): ManagedCopy {
+  const root = mkdtempSync(join(tmpdir(), 'scim-relay-managed-firefox-'));
+  const dir = join(root, 'firefox-mv3');
+  cpSync(FIREFOX_EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const id = `scim-relay-policy-${process.pid}@scim-relay.dev`;
+  manifest.browser_specific_settings.gecko.id = id;
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+  writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify({ policies: { '3rdparty': { Extensions: { [id]: policy } } } }));
+  return {
+    dir,
+    id,
+    remove() {
+      rmSync(FIREFOX_POLICY_FILE, { force: true });
       rmSync(root, { recursive: true, force: true });
     },
   };
