@@ -78,7 +78,8 @@ export function Options(props: { client: OptionsClient; sites: readonly SiteChoi
     void Promise.all([props.client.load(), props.client.policy?.()]).then(([loaded, read]) => {
       if (read) setManaged(read);
       setSettings(loaded);
-      setLifetimeText(String(loaded.tokenLifetimeMinutes));
+      // What is obeyed: a longer lifetime of the user's own is shortened to the policy's maximum.
+      setLifetimeText(String(Math.min(loaded.tokenLifetimeMinutes, read?.policy.maxTokenLifetimeMinutes ?? Infinity)));
       setIntervalText(String(loaded.rotationIntervalDays));
     });
   }, [props.client]);
@@ -197,7 +198,7 @@ export function Options(props: { client: OptionsClient; sites: readonly SiteChoi
           />
         </fieldset>
         <fieldset>
-          <legend>{t('recordTitle')}</legend>
+          <legend>{t('optionsRotation')}</legend>
           <div class="field">
             <label for="rotation-interval">{t('optionsRotationInterval')}</label>
             <input

@@ -49,7 +49,8 @@ export function RotationRecordSection(props: { client: RecordClient; now?: () =>
       {record.length === 0 ? (
         <p data-record-empty>{t('recordEmpty')}</p>
       ) : (
-        <div class="record-scroll">
+        // Focusable: a wide table scrolls sideways from the keyboard too.
+        <div class="record-scroll" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../harness/axe';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions } from '../harness/options';
@@ -96,6 +97,7 @@ describe.skipIf(!!problem)('a managed policy from a real Chromium policy file', 
     expect(await state(options, '#site-onelogin')).toMatchObject({ disabled: true, checked: false });
     expect(await text(options, '#site-entra-policy')).toBe(`Set by your organisation: Microsoft Entra ID is switched off. ${SAYS}`);
     expect(await state(options, '#site-okta')).toMatchObject({ disabled: false, checked: true });
+    expect(await state(options, '#lifetime')).toMatchObject({ value: '5' }); // the user's 10 is shortened to the policy's 5
     expect(await text(options, '#lifetime-policy')).toBe(`Set by your organisation: at most 5 minutes; a longer value here is shortened to that. ${SAYS}`);
     expect(await state(options, '#rotation-interval')).toMatchObject({ readOnly: true, value: '90' });
     expect(await text(options, '#rotation-interval-policy')).toBe(`Set by your organisation: a reminder after 90 days. ${SAYS}`);
@@ -175,11 +177,16 @@ describe.skipIf(!!problem)('a managed policy from a real Chromium policy file', 
     const csv = await waitForFile(join(downloads, `scim-relay-rotations-${day}.csv`));
     expect(csv.split('\r\n')[0]).toBe('at,source_host,idp,idp_host,app,outcome,verdict,saved,duration_ms,fingerprint');
     expect(csv).toContain(`,acme.invisionapp.com,okta,acme-admin.okta.com,InVision,verified,`);
-    expect(await text(options, '.record .notice')).toBe(`1 entries written to scim-relay-rotations-${day}.csv in your downloads.`);
+    expect(await text(options, '.record .notice')).toBe(`Wrote scim-relay-rotations-${day}.csv to your downloads (entries: 1).`);
     await options.locator('::-p-text(Export JSON)').click();
     const json = JSON.parse(await waitForFile(join(downloads, `scim-relay-rotations-${day}.json`))) as Record<string, unknown>[];
     expect(json).toEqual([{ ...record[0], at: new Date(record[0]!.at as number).toISOString() }]);
     for (const exported of [csv, JSON.stringify(json)]) expect(exported).not.toContain(token.slice(0, -4));
+    // Read-only settings, the policy summary and the record table, in both themes, hold up for assistive tech.
+    expect(await axeViolations(options)).toEqual([]);
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     if (process.env.UPDATE_SCREENSHOTS) {
       await options.setViewport({ width: 1000, height: 1400 });
       await options.screenshot({ path: join(SCREENSHOTS, '7-options-policy-record.png'), fullPage: true });

@@ -90,10 +90,13 @@ export async function waitForManaged(ext: ExtensionBrowser, timeoutMs = 15_000):
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const worker = await ext.worker();
-    const managed: Record<string, unknown> = await worker.evaluate(async () =>
-      (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome.storage.managed.get(),
-    );
-    if (Object.keys(managed).length) return managed;
+    // Right after start the worker may not have its extension APIs yet: that is "not yet", like an empty policy.
+    const managed = await worker
+      .evaluate(async () =>
+        (globalThis as unknown as { chrome?: { storage: { managed: { get(): Promise<Record<string, unknown>> } } } }).chrome?.storage.managed.get(),
+      )
+      .catch(() => undefined);
+    if (managed && Object.keys(managed).length) return managed;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('Chromium never delivered the policy file to storage.managed');
