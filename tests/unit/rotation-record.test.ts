@@ -16,6 +16,7 @@ import {
   type RotationEntry,
 } from '../../utils/rotation-record';
 import { recordToCsv, recordToJson } from '../../utils/rotation-record-export';
+import { rotationNotices } from '../../utils/rotation-reminder';
 
 const NOW = 1_780_000_000_000;
 const DAY = 86_400_000;
@@ -108,6 +109,19 @@ describe('rotation record', () => {
     expect(dueRotations(record, 90, NOW).map(({ entry: e, days }) => [e.idpHost, days])).toEqual([['old-admin.okta.com', 95]]);
     expect(dueRotations(record, 0, NOW)).toEqual([]);
     expect(dueRotations(record, 5, NOW).map(({ entry: e }) => e.idpHost)).toEqual(['acme-admin.okta.com', 'old-admin.okta.com']);
+  });
+
+  it('the reminder names each due org once, with its age and the interval', () => {
+    const record = [entry({ at: NOW - 91 * DAY, saved: true }), entry({ at: NOW - 200 * DAY, saved: true })];
+    expect(rotationNotices(record, 90, NOW)).toEqual([
+      {
+        id: 'rotation-due:acme-admin.okta.com',
+        title: 'SCIM token rotation due',
+        message:
+          'The SCIM token of InVision on acme-admin.okta.com was last rotated 91 days ago; the reminder is set to 90 days. Generate a new token in the source and carry it over with SCIM Relay.',
+      },
+    ]);
+    expect(rotationNotices(record, 0, NOW)).toEqual([]);
   });
 
   it('exports CSV with a header, quoting, and page text that cannot become a spreadsheet formula', () => {
