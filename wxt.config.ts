@@ -57,6 +57,12 @@ export default defineConfig({
             },
           },
         }
-      : { externally_connectable: { ids: [] }, minimum_chrome_version: '116' }),
+      : {
+          externally_connectable: { ids: [] },
+          minimum_chrome_version: '116',
+          // The organisation's policy (README, "For IT"): Chrome validates managed storage against this schema.
+          // Firefox needs no schema: its policies.json "3rdparty" section reaches storage.managed by the gecko id.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
   }),
 });

@@ -1,6 +1,8 @@
 // The toolbar popup: the hand-off's state at a glance, its steps as a checklist, and the few actions a person needs.
 import { useEffect, useState } from 'preact/hooks';
 import type { RelayView } from '../utils/relay';
+import type { RotationEntry } from '../utils/rotation-record';
+import { LastRotated } from './LastRotated';
 import { t, type MessageKey } from '../utils/i18n';
 import { STEP_IDS, type StepId, type PageStatusCode } from '../utils/protocol';
 
@@ -16,6 +18,8 @@ export interface PopupClient {
   /** Guide mode is a setting: support can switch it on for the customer from here, in the middle of a setup. */
   guideOn(): Promise<boolean>;
   setGuide(on: boolean): Promise<void>;
+  /** The rotation record (no token in it), for "last rotated" on an IdP page. */
+  record?(): Promise<RotationEntry[]>;
 }
 
 export const POPUP_REFRESH_MS = 1000; // the countdown and progress update while the popup is open
@@ -123,6 +127,7 @@ export function Popup(props: { client: PopupClient }) {
           {view.page?.status.appLabel && ` (${view.page.status.appLabel})`}
         </p>
       )}
+      {view.page?.role === 'target' && props.client.record && <LastRotated host={new URL(view.page.origin).hostname} load={props.client.record} />}
       <ol class="steps" aria-label={t('stepsLabel')}>
         {STEP_IDS.map((step) => {
           const done = view.steps.includes(step);

@@ -4,7 +4,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
 import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
-import { loadSettings } from '../utils/settings-store';
+import { loadRecord, updateRecord } from '../utils/rotation-record-store';
+import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation-reminder';
+import { loadPolicy, loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
 
 export default defineBackground(() => {
@@ -17,6 +19,8 @@ export default defineBackground(() => {
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
     saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
     loadSettings,
+    loadPolicy: async () => (await loadPolicy()).policy,
+    updateRecord,
     loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);
@@ -44,7 +48,11 @@ export default defineBackground(() => {
     relay.handle(message, sender).then(sendResponse, () => sendResponse(undefined));
     return true;
   });
-  browser.alarms.onAlarm.addListener(() => void relay.tick());
+  browser.alarms.onAlarm.addListener((alarm) => void (alarm.name === ROTATION_ALARM ? remindRotations() : relay.tick()));
+  // Created once, not on every worker start: re-creating would push the daily check back each time.
+  void browser.alarms.get(ROTATION_ALARM).then(async (alarm) => {
+    if (!alarm) await browser.alarms.create(ROTATION_ALARM, { delayInMinutes: 1, periodInMinutes: ROTATION_CHECK_MINUTES });
+  });
   browser.tabs.onRemoved.addListener((tabId) => void relay.tabClosed(tabId));
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'fill-now') return;
@@ -63,13 +71,23 @@ export default defineBackground(() => {
       granted: (origins) => browser.permissions.contains({ origins }),
     }).catch((error: unknown) => console.info('[scim-relay] custom sources not registered', { reason: String(error) }));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && CUSTOM_SOURCES_KEY in changes) void syncScripts();
+    // The organisation may allow or forbid user-defined sources at any time.
+    if ((area === 'local' && CUSTOM_SOURCES_KEY in changes) || area === 'managed') void syncScripts();
   });
   browser.permissions.onAdded.addListener(() => void syncScripts());
   browser.permissions.onRemoved.addListener(() => void syncScripts());
   void syncScripts();
 });
 
+/** User-defined sources, unless the organisation's policy forbids them (then none works, none is registered). */
 async function loadCustomSources() {
+  if ((await loadPolicy()).policy.userSourcesAllowed === false) return [];
   return parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]).sources;
+}
+
+async function remindRotations() {
+  const notices = rotationNotices(await loadRecord(), (await loadSettings()).rotationIntervalDays, Date.now());
+  for (const { id, title, message } of notices) {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+  }
 }

@@ -82,4 +82,6 @@ export const say = {
   forgotten: (reason: keyof typeof FORGOTTEN) => t(FORGOTTEN[reason]),
   captured: (fp: string, target: string) => t('captured', fp, target),
   generateHint: () => t('generateHint'),
+  policyRefusedIdp: (host: string) => t('policyRefusedIdp', host),
+  policyRefusedSource: (host: string) => t('policyRefusedSource', host),
 };

@@ -6,7 +6,7 @@ import { adapterById } from './adapters';
 import type { Adapter, SourceAdapter, TargetAdapter } from './adapters/types';
 import { diagnosticsReport } from './diagnostics';
 import { checkHost, isAllowedOrigin } from './hosts';
-import { ContentToBackground, UiToBackground, type BackgroundToContent } from './protocol';
+import { ContentToBackground, UiToBackground, type BackgroundToContent, type FillGrant } from './protocol';
 import {
   INITIAL_STATE,
   RelayState,
@@ -25,6 +25,9 @@ import {
   viewFor,
   type Transition,
 } from './relay';
+import { hostAllowed, type ManagedPolicy } from './policy/managed';
+import { POLICY_REFUSAL } from './policy/refusal';
+import { recordChange, type RotationEntry } from './rotation-record';
 import { siteEnabled, type Settings } from './settings';
 import { redact } from './token';
 
@@ -48,6 +51,10 @@ export interface RelayPlatform {
   loadState(): Promise<unknown>;
   saveState(state: RelayState): Promise<void>;
   loadSettings(): Promise<Settings>;
+  /** The organisation's policy (storage.managed); none when absent. */
+  loadPolicy?(): Promise<ManagedPolicy>;
+  /** Applies a change to the rotation record in storage.local (utils/rotation-record.ts). */
+  updateRecord?(change: (record: RotationEntry[]) => RotationEntry[]): Promise<void>;
   /** Sources the user defined in the options page (utils/custom-sources.ts); none when absent. */
   loadCustomSources?(): Promise<SourceAdapter[]>;
   sendTab(tabId: number, message: BackgroundToContent): Promise<void>;
@@ -72,7 +79,8 @@ export type Rejection =
   | 'wrong-role'
   | 'wrong-origin'
   | 'not-an-extension-page'
-  | 'site-disabled';
+  | 'site-disabled'
+  | 'org-policy';
 
 function matchesAny(url: string, patterns: readonly string[]): boolean {
   try {
@@ -198,6 +206,20 @@ export function createRelayService(platform: RelayPlatform) {
     return source?.role === 'source' && source.idpAppName ? source.idpAppName.test(appLabel) : targetSays;
   }
 
+  /** The organisation's allow-lists of source and IdP org hosts; without a list every host the adapter accepts is fine. */
+  async function policyAllowsHost(role: 'source' | 'target', origin: string): Promise<boolean> {
+    const policy = (await platform.loadPolicy?.()) ?? {};
+    return hostAllowed(policy, role, new URL(origin).hostname);
+  }
+
+  /** A verdict adds an entry to the rotation record, a save marks it saved; the record never holds the token. */
+  async function commitAndRecord(transition: Transition, before: RelayState, now: number): Promise<undefined> {
+    await commit(transition);
+    const change = recordChange(before, transition.state, now);
+    if (change) await platform.updateRecord?.(change).catch(() => platform.log('record-not-written'));
+    return undefined;
+  }
+
   async function handleContent(message: ContentToBackground, sender: MessageSender): Promise<unknown> {
     const adapter = await resolveAdapter(message.adapterId);
     const checked = checkContentSender(message, sender, adapter);
@@ -215,6 +237,10 @@ export function createRelayService(platform: RelayPlatform) {
     }
     switch (message.type) {
       case 'source/captured': {
+        if (!(await policyAllowsHost('source', origin))) {
+          reject('org-policy');
+          return POLICY_REFUSAL;
+        }
         const lifetime = settings.tokenLifetimeMinutes * 60_000;
         const source = adapter as SourceAdapter;
         const scimUrl = message.scimUrl && source.scimUrl.pattern.test(message.scimUrl) ? message.scimUrl : undefined;
@@ -225,6 +251,10 @@ export function createRelayService(platform: RelayPlatform) {
         return commit(reportPage(s, tabId, page, now));
       }
       case 'target/ready': {
+        if (!(await policyAllowsHost('target', topOrigin ?? origin))) {
+          reject('org-policy');
+          return { kind: 'wait', reason: 'org-policy' } satisfies FillGrant;
+        }
         const expected = await expectedApp(s, message.appLabel, message.expectedApp);
         const { appLabel, confirmed } = message;
         const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
@@ -240,9 +270,9 @@ export function createRelayService(platform: RelayPlatform) {
       case 'target/progress':
         return commit(progress(s, tabId, message.step, now));
       case 'target/result':
-        return commit(result(s, tabId, message, now));
+        return commitAndRecord(result(s, tabId, message, now), s, now);
       case 'target/saved':
-        return commit(saved(s, tabId, message, now));
+        return commitAndRecord(saved(s, tabId, message, now), s, now);
       case 'guide/phase':
         return { phase: s.phase };
     }

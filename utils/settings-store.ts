@@ -1,11 +1,42 @@
 // Reads and writes the settings in storage.local (not secret; content scripts may read them to stay quiet on
-// sites the user switched off, or to show the guide).
+// sites the user switched off, or to show the guide), with the organisation's policy from storage.managed on top.
 import { browser } from 'wxt/browser';
-import { isSettings, parseSettings, type Settings } from './settings';
+import { NO_POLICY, readPagePolicy, readPolicy, type ReadPolicy } from './policy/managed';
+import { effectiveSettings, userSettings } from './policy/merge';
+import { isSettings, type Settings } from './settings';
 import { SETTINGS_KEY } from './storage-keys';
 
+/** What IT deployed; nothing when the browser has no managed storage or no policy for us (it rejects then). */
+async function managedStorage(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loadPolicy(): Promise<ReadPolicy> {
+  return readPolicy(await managedStorage());
+}
+
+/** What the user chose (the options page edits this), before the policy is applied. */
+export async function loadUserSettings(policy = NO_POLICY): Promise<Settings> {
+  return userSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY], policy);
+}
+
+/** What the extension obeys: the user's settings with every managed value winning. */
 export async function loadSettings(): Promise<Settings> {
-  return parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const { policy } = await loadPolicy();
+  return effectiveSettings(await loadUserSettings(policy), policy);
+}
+
+/**
+ * What a page script needs: its site on or off and the guide, by the user and the policy's keys for those. Every
+ * other managed key (lifetime, saving, asking, hosts) is enforced by the background, and stays out of page scripts.
+ */
+export async function loadPageSettings(): Promise<Settings> {
+  const { policy } = readPagePolicy(await managedStorage());
+  return effectiveSettings(await loadUserSettings(policy), policy);
 }
 
 /** Stores only a value that passes the schema; returns whether it was stored. */

@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { messagesLocale } from '../../utils/i18n';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { loadRecord } from '../../utils/rotation-record-store';
+import { loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings-store';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
 import type { UiToBackground } from '../../utils/protocol';
@@ -29,7 +30,9 @@ const client: PopupClient = {
   },
   copyText: (text) => navigator.clipboard.writeText(text),
   guideOn: async () => (await loadSettings()).guideMode,
-  setGuide: async (on) => void (await saveSettings({ ...(await loadSettings()), guideMode: on })),
+  // The user's own settings: what the organisation's policy lays over them is not theirs to store.
+  setGuide: async (on) => void (await saveSettings({ ...(await loadUserSettings((await loadPolicy()).policy)), guideMode: on })),
+  record: loadRecord,
 };
 
 document.documentElement.lang = messagesLocale();

@@ -27,7 +27,7 @@ describe('options', () => {
     await options.keyboard.type('3');
     await waitForStored(options, (settings) => settings?.tokenLifetimeMinutes === 3);
     await setToggle(options, 'guide-mode', true);
-    expect(await storedSettings(options)).toMatchObject({ version: 2, tokenLifetimeMinutes: 3, guideMode: true, askBeforeFill: false });
+    expect(await storedSettings(options)).toMatchObject({ version: 3, tokenLifetimeMinutes: 3, guideMode: true, askBeforeFill: false });
     await options.click('#lifetime', { count: 3 });
     await options.keyboard.type('0');
     await options.waitForSelector('.notice.error');

@@ -2,12 +2,14 @@
 // never shows in a console, a page-observable channel, the badge, a notification or a URL, and extension pages
 // and the worker make no network request.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
 import { badgeText, generateInvisionToken, waitForPanel, waitForPhase } from '../harness/extension';
+import { openOptions } from '../harness/options';
+import { allowDownloads } from '../harness/policy';
 import { hookPageChannels, pageLeaks, recordTargets, resourcesLoaded, scanDirectory, textBeforeHit, type PageObservation } from '../harness/observe';
 import { FakeSites, INVISION_PEOPLE_URL, OKTA_APP_URL } from '../harness/sites';
 
@@ -72,7 +74,44 @@ const report: {
   controlHits: string[];
   pageApi: string;
   consoleControl: string[];
-} = { consoleHits: [], egress: [], pageHits: [], badges: [], notifications: [], urlHits: [], diskHits: [], controlHits: [], pageApi: '', consoleControl: [] };
+  /** The rotation record as stored, and its CSV and JSON exports as downloaded from the options page. */
+  record: { stored: string; csv: string; json: string };
+} = {
+  consoleHits: [],
+  egress: [],
+  pageHits: [],
+  badges: [],
+  notifications: [],
+  urlHits: [],
+  diskHits: [],
+  controlHits: [],
+  pageApi: '',
+  consoleControl: [],
+  record: { stored: '', csv: '', json: '' },
+};
+
+/** The rotation record of the hand-off: stored, and exported through the options page's two buttons. */
+async function readRecord(): Promise<typeof report.record> {
+  const worker = await ext.worker();
+  const stored = await worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return JSON.stringify((await c.storage.local.get('rotationRecord')).rotationRecord ?? null);
+  });
+  const downloads = mkdtempSync(join(tmpdir(), 'scim-relay-exports-'));
+  const options = await openOptions(ext);
+  await allowDownloads(options, downloads);
+  const day = new Date().toISOString().slice(0, 10);
+  const exported = async (button: string, kind: string) => {
+    await options.locator(`::-p-text(${button})`).click();
+    const file = join(downloads, `scim-relay-rotations-${day}.${kind}`);
+    await waitUntil(() => existsSync(file));
+    return readFileSync(file, 'utf8');
+  };
+  const record = { stored, csv: await exported('Export CSV', 'csv'), json: await exported('Export JSON', 'json') };
+  await options.close();
+  rmSync(downloads, { recursive: true, force: true });
+  return record;
+}
 
 beforeAll(async () => {
   profile = mkdtempSync(join(tmpdir(), 'scim-relay-profile-'));
@@ -157,6 +196,8 @@ beforeAll(async () => {
   await okta.evaluate((value: string) => console.info(value), control);
   await waitUntil(() => recorder.lines.filter((line) => line.text.includes(control)).length >= 3); // CDP events arrive asynchronously
   report.consoleControl = [...new Set(recorder.lines.filter((line) => line.text.includes(control)).map((line) => targetKind(line.target)))].sort();
+  // Last: opening the options page takes the focus, and the popup closes.
+  report.record = await readRecord();
   expect(sites.verifyCalls[0]?.get('scim_auth_header_value_new')).toBe(canary); // the one place it belongs
   await recorder.detach();
 
@@ -197,6 +238,16 @@ describe('the canary token of a full hand-off', () => {
     expect(report.badges).toEqual(['10m', '✓', '', 'SCIM Relay']);
     expect(report.notifications).toHaveLength(1); // the verdict for the background tab was really shown
     expect(report.notifications.filter((n) => n.includes(canary))).toEqual([]);
+  });
+
+  it('promise 1: the rotation record and both its exports hold the hand-off, and no canary', () => {
+    const fp = `…${canary.slice(-4)}`;
+    for (const kept of [report.record.stored, report.record.csv, report.record.json]) {
+      expect(kept).toContain(fp); // the hand-off is really in it
+      expect(kept).toContain('acme-admin.okta.com');
+      expect(kept).not.toContain(canary.slice(0, -4));
+      expect(kept).not.toContain(canary.slice(-12));
+    }
   });
 
   it('promise 3: the worker and the popup make no network request', () => {

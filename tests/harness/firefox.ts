@@ -12,8 +12,9 @@ export function findFirefox(): string {
   return FIREFOX_PATH;
 }
 
-export async function launchFirefoxWithExtension(): Promise<Browser> {
+/** `dir`: another build to install (e.g. a copy under an add-on id of its own). */
+export async function launchFirefoxWithExtension(dir = FIREFOX_EXTENSION_DIR): Promise<Browser> {
   const browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath: findFirefox(), headless: true });
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  await browser.installExtension(dir);
   return browser;
 }

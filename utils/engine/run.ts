@@ -11,7 +11,7 @@ import { startGuide } from '../guide/guide';
 import type { ContentToBackground } from '../protocol';
 import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings';
-import { loadSettings } from '../settings-store';
+import { loadPageSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
 import { currentPlace } from './frames';
 import { startSource } from './source';
@@ -76,7 +76,7 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
 export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
-  const settings = await loadSettings();
+  const settings = await loadPageSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const send =
     place.kind === 'frame'
@@ -126,7 +126,7 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
 
 /** `guideTarget`: the IdP whose part of the guide follows this source's (for "step 3 of 15"). */
 export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
-  const settings = await loadSettings();
+  const settings = await loadPageSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const ui = inPageUi(ctx, () => {});
   startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });

@@ -9,6 +9,7 @@ import { isRendered } from '../dom/usable';
 import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
+import { isPolicyRefusal } from '../policy/refusal';
 import type { ContentToBackground, PageStatus } from '../protocol';
 import { bareToken, checkToken, fingerprint } from '../token';
 
@@ -86,7 +87,10 @@ export function startSource(deps: SourceDeps) {
     if (fresh) {
       lastToken = token;
       const scimUrl = findScimUrl(adapter, root);
-      void deps.send({ type: 'source/captured', adapterId: adapter.id, token, ...(scimUrl ? { scimUrl } : {}) });
+      void deps.send({ type: 'source/captured', adapterId: adapter.id, token, ...(scimUrl ? { scimUrl } : {}) }).then((reply) => {
+        // The organisation's allow-list of source hosts: the background did not take the token, the card says why.
+        if (isPolicyRefusal(reply)) ui.show({ tone: 'error', title: say.policyRefusedSource(location.hostname) });
+      });
     }
     // After the capture: the background takes messages one at a time, and the token is what everyone waits for.
     const watched = [adapter.panel, adapter.generateCheckbox, adapter.token, adapter.scimUrl.control].filter((spec) => !!spec);

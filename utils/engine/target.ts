@@ -418,6 +418,7 @@ export function startTarget(deps: TargetDeps) {
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
       'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: [{ id: 'fill', label: say.fillAction() }] },
+      'org-policy': { tone: 'error', title: say.policyRefusedIdp(location.hostname) },
     };
     show(views[reason]);
   }
