@@ -1,37 +1,108 @@
-// Watching pages that render late: one MutationObserver per watch, throttled, always released on resolve,
-// timeout or abort.
+// Watching pages that render late: one MutationObserver per watch, throttled to a CPU budget that follows the
+// person (the rule is below), always released on resolve, timeout or abort.
 
 /** Property changes (a script setting input.value) do not mutate the DOM; a slow poll catches those too. */
 export const WAIT_POLL_MS = 200;
-/** At most one probe per this many ms while a page churns: reacts within a frame or two on a quiet page. */
-export const PROBE_THROTTLE_MS = 25;
+
 /**
- * Over time, probing may take at most this share of the page's main thread: on a huge, busy page where one probe
- * costs milliseconds, probes space out to keep the host page's cost near 1% (npm run bench: host-page cost).
+ * THE PROBE BUDGET RULE, written here and nowhere else. Probing costs the host page's main thread, so what a probe
+ * may cost follows the person:
+ * - `hidden`: the tab is hidden. Nobody sees it and nothing may be done in it: nearly nothing.
+ * - `idle`: visible, but nobody has acted on the page lately and no hand-off runs (no token held, or nothing the
+ *   extension waits for is happening): nearly nothing, so a page merely holding the extension pays well under 1%
+ *   of its main thread (npm run bench: share of a big busy page with no token held).
+ * - `attentive`: the person is here. For ATTENTION_MS after the page arrived or was brought to the front, or after
+ *   a trusted key or pointer press in it; and while a hand-off runs (`attend`), for at most the time the engine
+ *   gives it and never past the verdict. Generous: probes follow the page within a frame (npm run bench: pane →
+ *   Test, front → Test, capture on a big busy page).
+ * All watches of a document spend one token bucket of probe milliseconds: `share` of elapsed time refills it, up to
+ * `burstMs`; a watch probes when the bucket is out of debt and `throttleMs` have passed since its last probe.
  */
-export const PROBE_CPU_SHARE = 0.01;
-/** Probe time a watch may spend at once before the share applies: a reveal on a quiet page is seen at once. */
-export const PROBE_BURST_MS = 20;
+export const PROBE_BUDGETS = {
+  hidden: { throttleMs: 250, share: 0.002, burstMs: 5 },
+  idle: { throttleMs: 50, share: 0.005, burstMs: 10 },
+  attentive: { throttleMs: 8, share: 0.3, burstMs: 100 },
+} as const;
+export type BudgetMode = keyof typeof PROBE_BUDGETS;
+/** How long a person's arrival or press keeps the page attentive: the time to read a pane and choose what to click. */
+export const ATTENTION_MS = 5_000;
 /**
  * Polls spend only credit above this reserve, which is kept for DOM changes: on a page where one probe costs more
  * than the share refills between polls, polling alone would keep the bucket empty and delay the probe that a
  * reveal triggers (npm run bench: capture latency).
  */
-export const POLL_RESERVE_MS = PROBE_BURST_MS / 2;
+const POLL_RESERVE = 0.5; // of the mode's burst
+
+const budget = {
+  credit: PROBE_BUDGETS.attentive.burstMs as number,
+  creditAt: 0,
+  /** Until when the person's last arrival or press keeps the page attentive (performance.now() time). */
+  attentionUntil: ATTENTION_MS, // the page has just arrived: performance.now() counts from its navigation
+  /** End times of the hand-offs that asked for attention (`attend`). */
+  holds: new Set<{ until: number }>(),
+  /** Each live watch's way to reconsider a probe it put off under a stricter mode. */
+  watches: new Set<() => void>(),
+  listening: false,
+};
+
+export function budgetMode(now = performance.now()): BudgetMode {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return 'hidden';
+  if (now < budget.attentionUntil) return 'attentive';
+  for (const hold of budget.holds) {
+    if (now < hold.until) return 'attentive';
+    budget.holds.delete(hold); // its hand-off ran out of time without a verdict
+  }
+  return 'idle';
+}
+
+function refill(now: number): void {
+  const { share, burstMs } = PROBE_BUDGETS[budgetMode(now)];
+  budget.credit = Math.min(burstMs, budget.credit + (now - budget.creditAt) * share);
+  budget.creditAt = now;
+}
+
+/** The person is here: probes may follow the page closely from now on, and what was put off runs at once. */
+function payAttention(until: number): void {
+  const now = performance.now();
+  refill(now);
+  budget.credit = Math.max(budget.credit, 0);
+  budget.attentionUntil = Math.max(budget.attentionUntil, until);
+  for (const reconsider of budget.watches) reconsider();
+}
+
+/** Listens, once per document, for the person: a trusted press, or the tab coming to the front. */
+function listenForThePerson(): void {
+  if (budget.listening || typeof window === 'undefined') return;
+  budget.listening = true;
+  const onPress = (event: Event) => {
+    if (event.isTrusted) payAttention(performance.now() + ATTENTION_MS);
+  };
+  window.addEventListener('pointerdown', onPress, { capture: true, passive: true });
+  window.addEventListener('keydown', onPress, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') payAttention(performance.now() + ATTENTION_MS);
+  });
+}
 
 /**
- * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the throttle and
- * the CPU share allow (a token bucket of probe milliseconds). Returns a function that stops watching.
+ * A hand-off runs in this page: probe generously for at most `maxMs`, or until the returned function is called (the
+ * verdict is in, or the hand-off stopped).
+ */
+export function attend(maxMs: number): () => void {
+  const hold = { until: performance.now() + maxMs };
+  budget.holds.add(hold);
+  payAttention(0);
+  return () => void budget.holds.delete(hold);
+}
+
+/**
+ * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the budget rule above
+ * allows. Returns a function that stops watching.
  */
 export function watchDom(probe: () => void, root: Node = document): () => void {
-  let credit = PROBE_BURST_MS;
-  let creditAt = performance.now();
+  listenForThePerson();
   let lastRun = -Infinity;
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const refill = (now: number) => {
-    credit = Math.min(PROBE_BURST_MS, credit + (now - creditAt) * PROBE_CPU_SHARE);
-    creditAt = now;
-  };
   const run = () => {
     pending = undefined;
     const start = performance.now();
@@ -39,23 +110,33 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
     probe();
     const end = performance.now();
     refill(end);
-    credit -= end - start;
+    budget.credit -= end - start;
   };
   const schedule = () => {
     if (pending !== undefined) return;
     const now = performance.now();
     refill(now);
-    const allowedAt = Math.max(lastRun + PROBE_THROTTLE_MS, credit >= 0 ? now : now - credit / PROBE_CPU_SHARE);
+    const { throttleMs, share } = PROBE_BUDGETS[budgetMode(now)];
+    const allowedAt = Math.max(lastRun + throttleMs, budget.credit >= 0 ? now : now - budget.credit / share);
     if (allowedAt <= now) run();
     else pending = setTimeout(run, allowedAt - now);
   };
+  const reconsider = () => {
+    if (pending === undefined) return;
+    clearTimeout(pending);
+    pending = undefined;
+    schedule();
+  };
+  budget.watches.add(reconsider);
   const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   const poll = setInterval(() => {
-    refill(performance.now());
-    if (credit >= POLL_RESERVE_MS) schedule();
+    const now = performance.now();
+    refill(now);
+    if (budget.credit >= PROBE_BUDGETS[budgetMode(now)].burstMs * POLL_RESERVE) schedule();
   }, WAIT_POLL_MS);
   return () => {
+    budget.watches.delete(reconsider);
     observer.disconnect();
     clearTimeout(pending);
     clearInterval(poll);
