@@ -33,47 +33,46 @@ export const ATTENTION_MS = 5_000;
  */
 const POLL_RESERVE = 0.5; // of the mode's burst
 
-const budget = {
-  credit: PROBE_BUDGETS.attentive.burstMs as number,
-  creditAt: 0,
-  /** Until when the person's last arrival or press keeps the page attentive (performance.now() time). */
-  attentionUntil: ATTENTION_MS, // the page has just arrived: performance.now() counts from its navigation
-  /** End times of the hand-offs that asked for attention (`attend`). */
-  holds: new Set<{ until: number }>(),
-  /** Each live watch's way to reconsider a probe it put off under a stricter mode. */
-  watches: new Set<() => void>(),
-  listening: false,
-};
+// The document's one bucket (module state: each content script runs once per document).
+let credit: number = PROBE_BUDGETS.attentive.burstMs;
+let creditAt = 0;
+/** Until when the person's last arrival or press keeps the page attentive (performance.now() time). */
+let attentionUntil = ATTENTION_MS; // the page has just arrived: performance.now() counts from its navigation
+/** End times of the hand-offs that asked for attention (`attend`). */
+const holds = new Set<{ until: number }>();
+/** Each live watch's way to reconsider a probe it put off under a stricter mode. */
+const watches = new Set<() => void>();
+let listening = false;
 
 export function budgetMode(now = performance.now()): BudgetMode {
   if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return 'hidden';
-  if (now < budget.attentionUntil) return 'attentive';
-  for (const hold of budget.holds) {
+  if (now < attentionUntil) return 'attentive';
+  for (const hold of holds) {
     if (now < hold.until) return 'attentive';
-    budget.holds.delete(hold); // its hand-off ran out of time without a verdict
+    holds.delete(hold); // its hand-off ran out of time without a verdict
   }
   return 'idle';
 }
 
 function refill(now: number): void {
   const { share, burstMs } = PROBE_BUDGETS[budgetMode(now)];
-  budget.credit = Math.min(burstMs, budget.credit + (now - budget.creditAt) * share);
-  budget.creditAt = now;
+  credit = Math.min(burstMs, credit + (now - creditAt) * share);
+  creditAt = now;
 }
 
 /** The person is here: probes may follow the page closely from now on, and what was put off runs at once. */
 function payAttention(until: number): void {
   const now = performance.now();
   refill(now);
-  budget.credit = Math.max(budget.credit, 0);
-  budget.attentionUntil = Math.max(budget.attentionUntil, until);
-  for (const reconsider of budget.watches) reconsider();
+  credit = Math.max(credit, 0);
+  attentionUntil = Math.max(attentionUntil, until);
+  for (const reconsider of watches) reconsider();
 }
 
 /** Listens, once per document, for the person: a trusted press, or the tab coming to the front. */
 function listenForThePerson(): void {
-  if (budget.listening || typeof window === 'undefined') return;
-  budget.listening = true;
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
   const onPress = (event: Event) => {
     if (event.isTrusted) payAttention(performance.now() + ATTENTION_MS);
   };
@@ -90,55 +89,78 @@ function listenForThePerson(): void {
  */
 export function attend(maxMs: number): () => void {
   const hold = { until: performance.now() + maxMs };
-  budget.holds.add(hold);
+  holds.add(hold);
   payAttention(0);
-  return () => void budget.holds.delete(hold);
+  return () => void holds.delete(hold);
 }
 
 /**
  * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the budget rule above
  * allows. Returns a function that stops watching.
  */
+/**
+ * Runs `fn` once the browser has drawn its next frame, when the page's own layout is fresh: a probe asks where and
+ * whether controls are shown, and asked mid-frame on a page that re-renders every frame, each answer would lay out
+ * the whole page again. A hidden tab draws no frames: there it runs after the current task. Returns a canceller.
+ */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Calls `probe` on DOM changes: after the next frame when the page has been quiet, otherwise no sooner than the
+ * budget rule above allows. Returns a function that stops watching.
+ */
 export function watchDom(probe: () => void, root: Node = document): () => void {
   listenForThePerson();
   let lastRun = -Infinity;
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   const run = () => {
-    pending = undefined;
+    cancel = undefined;
     const start = performance.now();
     lastRun = start;
     probe();
     const end = performance.now();
     refill(end);
-    budget.credit -= end - start;
+    credit -= end - start;
   };
   const schedule = () => {
-    if (pending !== undefined) return;
+    if (cancel) return;
     const now = performance.now();
     refill(now);
     const { throttleMs, share } = PROBE_BUDGETS[budgetMode(now)];
-    const allowedAt = Math.max(lastRun + throttleMs, budget.credit >= 0 ? now : now - budget.credit / share);
-    if (allowedAt <= now) run();
-    else pending = setTimeout(run, allowedAt - now);
+    const allowedAt = Math.max(lastRun + throttleMs, credit >= 0 ? now : now - credit / share);
+    if (allowedAt <= now) return void (cancel = afterNextFrame(run));
+    const timer = setTimeout(() => (cancel = afterNextFrame(run)), allowedAt - now);
+    cancel = () => clearTimeout(timer);
   };
   const reconsider = () => {
-    if (pending === undefined) return;
-    clearTimeout(pending);
-    pending = undefined;
+    if (!cancel) return;
+    cancel();
+    cancel = undefined;
     schedule();
   };
-  budget.watches.add(reconsider);
+  watches.add(reconsider);
   const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   const poll = setInterval(() => {
     const now = performance.now();
     refill(now);
-    if (budget.credit >= PROBE_BUDGETS[budgetMode(now)].burstMs * POLL_RESERVE) schedule();
+    if (credit >= PROBE_BUDGETS[budgetMode(now)].burstMs * POLL_RESERVE) schedule();
   }, WAIT_POLL_MS);
   return () => {
-    budget.watches.delete(reconsider);
+    watches.delete(reconsider);
     observer.disconnect();
-    clearTimeout(pending);
+    cancel?.();
     clearInterval(poll);
   };
 }
