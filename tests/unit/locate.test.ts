@@ -57,3 +57,35 @@ describe('names and sections', () => {
     expect(labelText('API Token (optional)')).toBe('API Token');
   });
 });
+
+describe('one probe, many questions (what a probe learns is kept for its task only)', () => {
+  it('sees what the page changed since the last look, even within the same task', () => {
+    expect(only('<label for="t">API Token</label><input id="t">')).toEqual(['t']);
+    expect(only('<label for="u">API Token</label><input id="u">')).toEqual(['u']);
+    document.getElementById('u')!.insertAdjacentHTML('afterend', '<div><span>API Token</span><input id="v"></div>');
+    expect(candidates(document, token).map((el) => el.id)).toEqual(['u', 'v']);
+  });
+
+  it('sees a renamed button and a new heading within the same task', () => {
+    document.body.innerHTML = '<h2>General</h2><button id="b">Edit</button>';
+    const button = document.getElementById('b')!;
+    expect([accessibleName(button), sectionHeading(button)]).toEqual(['Edit', 'General']);
+    button.textContent = 'Save';
+    button.insertAdjacentHTML('beforebegin', '<h2>Integration</h2>');
+    expect([accessibleName(button), sectionHeading(button)]).toEqual(['Save', 'Integration']);
+  });
+
+  it('skips text a script built inside noscript or template, as a person never sees it', () => {
+    document.body.innerHTML = '';
+    const hidden = document.createElement('noscript');
+    hidden.append(Object.assign(document.createElement('div'), { innerHTML: '<span>API Token</span><input id="n">' }));
+    document.body.append(hidden);
+    expect(candidates(document, token)).toEqual([]);
+  });
+
+  it('takes a caption made of several text nodes as a whole, and names a button from a lone text node', () => {
+    document.body.innerHTML = '<div><span>API <b>Token</b></span><input id="t"></div><button id="b"> Test  API Credentials </button>';
+    expect(candidates(document, token).map((el) => el.id)).toEqual(['t']);
+    expect(accessibleName(document.getElementById('b')!)).toBe('Test API Credentials');
+  });
+});

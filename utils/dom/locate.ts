@@ -48,11 +48,61 @@ export function normaliseText(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+// ── What one probe learns about the page, kept for the rest of its task ─────────────────────────────────────
+// A probe asks for several controls (the form is open when the token field or the Enable checkbox shows, …), and
+// each used to walk the whole document again. Within one task the page cannot change unless we act on it, and an
+// observer connected for that task only sees if we did: anything the page changed drops what was learnt.
+
+interface ProbeMemo {
+  names: WeakMap<Element, string>;
+  captions: WeakMap<Node, Caption[]>;
+  headings: WeakMap<Document, Element[]>;
+  candidates: WeakMap<Node, WeakMap<ControlSpec, Element[]>>;
+  watched: Set<Document>;
+}
+
+let memo: ProbeMemo | undefined;
+const memoWatch = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(() => {});
+const MEMO_WATCH = { childList: true, subtree: true, attributes: true, characterData: true } as const;
+
+function forgetMemo(): void {
+  memo = undefined;
+  memoWatch?.disconnect();
+}
+
+function probeMemo(doc: Document): ProbeMemo {
+  if (memo && memoWatch?.takeRecords().length) forgetMemo();
+  if (!memo) {
+    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), watched: new Set() };
+    queueMicrotask(forgetMemo);
+  }
+  if (!memo.watched.has(doc)) {
+    memo.watched.add(doc);
+    memoWatch?.observe(doc, MEMO_WATCH);
+  }
+  return memo;
+}
+
+const docOf = (node: Node): Document => node.ownerDocument ?? (node as Document);
+
+/** Label and caption texts repeat from probe to probe ("Details", "API Token"): each is cleaned up once. */
+const labelTexts = new Map<string, string>();
+const LABEL_TEXT_MEMO_SIZE = 5_000; // a big console's distinct short texts; then it starts afresh
+const LABEL_TEXT_MEMO_KEY_LENGTH = 200; // longer texts are whole regions: never captions, rarely asked again
+
 /** Labels as a person reads them: without the required-field star, a trailing colon or "(required)". */
 export function labelText(text: string | null | undefined): string {
-  return normaliseText(text)
+  const raw = text ?? '';
+  const known = labelTexts.get(raw);
+  if (known !== undefined) return known;
+  const clean = normaliseText(raw)
     .replace(/\s*\((required|optional)\)$/i, '')
     .replace(/[\s:*]+$/, '');
+  if (raw.length <= LABEL_TEXT_MEMO_KEY_LENGTH) {
+    if (labelTexts.size >= LABEL_TEXT_MEMO_SIZE) labelTexts.clear();
+    labelTexts.set(raw, clean);
+  }
+  return clean;
 }
 
 function textOfIds(ids: string, doc: Document): string {
@@ -65,6 +115,11 @@ function textOfIds(ids: string, doc: Document): string {
 
 /** Text content as a screen reader speaks it: icons marked aria-hidden are not part of a name. */
 function spokenText(el: Element): string {
+  const only = el.firstChild;
+  // Most buttons and links hold one text node: no walk needed.
+  if (only && only === el.lastChild && only.nodeType === Node.TEXT_NODE) {
+    return el.closest('[aria-hidden="true"]') ? '' : normaliseText(only.textContent);
+  }
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -75,6 +130,13 @@ function spokenText(el: Element): string {
 
 /** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
 export function accessibleName(el: Element): string {
+  const names = probeMemo(el.ownerDocument).names;
+  let name = names.get(el);
+  if (name === undefined) names.set(el, (name = nameOf(el)));
+  return name;
+}
+
+function nameOf(el: Element): string {
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
     const text = textOfIds(labelledBy, el.ownerDocument);
@@ -105,18 +167,47 @@ function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element
   return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(accessibleName(el))));
 }
 
-/** Short text elements whose own text is the caption, deepest first (a person reads the words, not the markup). */
-function captionsMatching(root: ParentNode, text: RegExp): Element[] {
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
-  const found: Element[] = [];
+const NOT_TEXT = 'script, style, template, noscript';
+const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript']);
+const CAPTION_MAX_LENGTH = 80; // a caption is a few words; longer text is a sentence about the field, not its label
+
+interface Caption {
+  el: Element;
+  text: string;
+}
+
+/**
+ * Every element whose text is short enough to be a caption, with that text, in document order (each element at
+ * its first text node). The same for every label a probe looks for, so it is gathered once per probe.
+ */
+function captionsIn(root: ParentNode): Caption[] {
+  const memo = probeMemo(docOf(root as Node));
+  const known = memo.captions.get(root as Node);
+  if (known) return known;
+  const found: Caption[] = [];
+  memo.captions.set(root as Node, found);
+  if (root instanceof Element && root.closest(NOT_TEXT)) return found;
+  // Text inside script and the like is its parent's own, unless such an element holds elements (built by script):
+  // then each text node's ancestors are asked, as a person's eyes would skip the whole block.
+  const nested = Array.from(root.querySelectorAll(NOT_TEXT)).some((el) => el.firstElementChild);
+  const seen = new Set<Element>();
+  const walker = docOf(root as Node).createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || parent.closest('script, style, template, noscript')) continue;
+    if (!parent || seen.has(parent)) continue;
+    seen.add(parent);
+    if (nested ? parent.closest(NOT_TEXT) : NOT_TEXT_TAGS.has(parent.localName)) continue;
     const caption = labelText(parent.textContent);
-    if (caption.length <= 80 && text.test(caption) && !found.includes(parent)) found.push(parent);
+    if (caption.length <= CAPTION_MAX_LENGTH) found.push({ el: parent, text: caption });
   }
   return found;
+}
+
+/** Short text elements whose own text is the caption, deepest first (a person reads the words, not the markup). */
+function captionsMatching(root: ParentNode, text: RegExp): Element[] {
+  return captionsIn(root)
+    .filter((caption) => text.test(caption.text))
+    .map((caption) => caption.el);
 }
 
 const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers
@@ -164,6 +255,16 @@ function bySelector(root: ParentNode, css: string): Element[] {
 
 /** Every element any locator of the spec finds, in locator order, without duplicates. */
 export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
+  const memo = probeMemo(docOf(root as Node)).candidates;
+  const bySpec = memo.get(root as Node) ?? memo.set(root as Node, new WeakMap()).get(root as Node)!;
+  const known = bySpec.get(spec);
+  if (known) return [...known];
+  const found = locateAll(root, spec);
+  bySpec.set(spec, found);
+  return [...found];
+}
+
+function locateAll(root: ParentNode, spec: ControlSpec): Element[] {
   const out: Element[] = [];
   for (const locator of spec.locators) {
     let found: Element[];
@@ -178,7 +279,9 @@ export function candidates(root: ParentNode, spec: ControlSpec): Element[] {
 
 /** The text of the closest heading before the element in document order: the section a person reads it in. */
 export function sectionHeading(el: Element): string {
-  const headings = Array.from(el.ownerDocument.querySelectorAll(ROLE_SELECTORS.heading));
+  const doc = el.ownerDocument;
+  const memo = probeMemo(doc).headings;
+  const headings = memo.get(doc) ?? memo.set(doc, Array.from(doc.querySelectorAll(ROLE_SELECTORS.heading))).get(doc)!;
   let last = '';
   for (const heading of headings) {
     if (heading.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING || heading.contains(el)) {

@@ -16,7 +16,7 @@ export function present(spec: ControlSpec, root: ParentNode = document): Element
 
 export function pick(spec: ControlSpec, opts: { typing?: boolean; ownUi?: Element; root?: ParentNode } = {}): Picked {
   const all = candidates(opts.root ?? document, spec);
-  const shown = present(spec, opts.root);
+  const shown = all.filter(isRendered);
   if (!shown.length) return all.length ? { ok: false, problem: 'unusable', why: 'not-rendered' } : { ok: false, problem: 'missing' };
   const verdicts = shown.map((el) => ({ el, why: whyUnusable(el, opts) }));
   const usable = verdicts.filter((v) => !v.why);

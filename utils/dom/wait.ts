@@ -1,39 +1,131 @@
-// Watching pages that render late: one MutationObserver per watch, throttled, always released on resolve,
-// timeout or abort.
+// Watching pages that render late: one MutationObserver per watch, throttled to a CPU budget that follows the
+// person (the rule is below), always released on resolve, timeout or abort.
 
 /** Property changes (a script setting input.value) do not mutate the DOM; a slow poll catches those too. */
 export const WAIT_POLL_MS = 200;
-/** At most one probe per this many ms while a page churns: reacts within a frame or two on a quiet page. */
-export const PROBE_THROTTLE_MS = 25;
+
 /**
- * Over time, probing may take at most this share of the page's main thread: on a huge, busy page where one probe
- * costs milliseconds, probes space out to keep the host page's cost near 1% (npm run bench: host-page cost).
+ * THE PROBE BUDGET RULE, written here and nowhere else. Probing costs the host page's main thread, so what a probe
+ * may cost follows the person:
+ * - `hidden`: the tab is hidden. Nobody sees it and nothing may be done in it: nearly nothing.
+ * - `idle`: visible, but nobody has acted on the page lately and no hand-off runs (no token held, or nothing the
+ *   extension waits for is happening): nearly nothing, so a page merely holding the extension pays well under 1%
+ *   of its main thread (npm run bench: share of a big busy page with no token held).
+ * - `attentive`: the person is here. For ATTENTION_MS after the page arrived or was brought to the front, or after
+ *   a trusted key or pointer press in it; and while a hand-off runs (`attend`), for at most the time the engine
+ *   gives it and never past the verdict. Generous: probes follow the page within a frame (npm run bench: pane →
+ *   Test, front → Test, capture on a big busy page).
+ * All watches of a document spend one token bucket of probe milliseconds: `share` of elapsed time refills it, up to
+ * `burstMs`; a watch probes when the bucket is out of debt and `throttleMs` have passed since its last probe.
  */
-export const PROBE_CPU_SHARE = 0.01;
-/** Probe time a watch may spend at once before the share applies: a reveal on a quiet page is seen at once. */
-export const PROBE_BURST_MS = 20;
+export const PROBE_BUDGETS = {
+  hidden: { throttleMs: 250, share: 0.002, burstMs: 5 },
+  idle: { throttleMs: 50, share: 0.005, burstMs: 10 },
+  attentive: { throttleMs: 8, share: 0.3, burstMs: 100 },
+} as const;
+export type BudgetMode = keyof typeof PROBE_BUDGETS;
+/** How long a person's arrival or press keeps the page attentive: the time to read a pane and choose what to click. */
+export const ATTENTION_MS = 5_000;
 /**
  * Polls spend only credit above this reserve, which is kept for DOM changes: on a page where one probe costs more
  * than the share refills between polls, polling alone would keep the bucket empty and delay the probe that a
  * reveal triggers (npm run bench: capture latency).
  */
-export const POLL_RESERVE_MS = PROBE_BURST_MS / 2;
+const POLL_RESERVE = 0.5; // of the mode's burst
+
+// The document's one bucket (module state: each content script runs once per document).
+let credit: number = PROBE_BUDGETS.attentive.burstMs;
+let creditAt = 0;
+/** Until when the person's last arrival or press keeps the page attentive (performance.now() time). */
+let attentionUntil = ATTENTION_MS; // the page has just arrived: performance.now() counts from its navigation
+/** End times of the hand-offs that asked for attention (`attend`). */
+const holds = new Set<{ until: number }>();
+/** Each live watch's way to reconsider a probe it put off under a stricter mode. */
+const watches = new Set<() => void>();
+let listening = false;
+
+export function budgetMode(now = performance.now()): BudgetMode {
+  if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return 'hidden';
+  if (now < attentionUntil) return 'attentive';
+  for (const hold of holds) {
+    if (now < hold.until) return 'attentive';
+    holds.delete(hold); // its hand-off ran out of time without a verdict
+  }
+  return 'idle';
+}
+
+function refill(now: number): void {
+  const { share, burstMs } = PROBE_BUDGETS[budgetMode(now)];
+  credit = Math.min(burstMs, credit + (now - creditAt) * share);
+  creditAt = now;
+}
+
+/** The person is here: probes may follow the page closely from now on, and what was put off runs at once. */
+function payAttention(until: number): void {
+  const now = performance.now();
+  refill(now);
+  credit = Math.max(credit, 0);
+  attentionUntil = Math.max(attentionUntil, until);
+  for (const reconsider of watches) reconsider();
+}
+
+/** Listens, once per document, for the person: a trusted press, or the tab coming to the front. */
+function listenForThePerson(): void {
+  if (listening || typeof window === 'undefined') return;
+  listening = true;
+  const onPress = (event: Event) => {
+    if (event.isTrusted) payAttention(performance.now() + ATTENTION_MS);
+  };
+  window.addEventListener('pointerdown', onPress, { capture: true, passive: true });
+  window.addEventListener('keydown', onPress, { capture: true, passive: true });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') payAttention(performance.now() + ATTENTION_MS);
+  });
+}
 
 /**
- * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the throttle and
- * the CPU share allow (a token bucket of probe milliseconds). Returns a function that stops watching.
+ * A hand-off runs in this page: probe generously for at most `maxMs`, or until the returned function is called (the
+ * verdict is in, or the hand-off stopped).
+ */
+export function attend(maxMs: number): () => void {
+  const hold = { until: performance.now() + maxMs };
+  holds.add(hold);
+  payAttention(0);
+  return () => void holds.delete(hold);
+}
+
+/**
+ * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the budget rule above
+ * allows. Returns a function that stops watching.
+ */
+/**
+ * Runs `fn` once the browser has drawn its next frame, when the page's own layout is fresh: a probe asks where and
+ * whether controls are shown, and asked mid-frame on a page that re-renders every frame, each answer would lay out
+ * the whole page again. A hidden tab draws no frames: there it runs after the current task. Returns a canceller.
+ */
+function afterNextFrame(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(fn, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Calls `probe` on DOM changes: after the next frame when the page has been quiet, otherwise no sooner than the
+ * budget rule above allows. Returns a function that stops watching.
  */
 export function watchDom(probe: () => void, root: Node = document): () => void {
-  let credit = PROBE_BURST_MS;
-  let creditAt = performance.now();
+  listenForThePerson();
   let lastRun = -Infinity;
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const refill = (now: number) => {
-    credit = Math.min(PROBE_BURST_MS, credit + (now - creditAt) * PROBE_CPU_SHARE);
-    creditAt = now;
-  };
+  let cancel: (() => void) | undefined;
   const run = () => {
-    pending = undefined;
+    cancel = undefined;
     const start = performance.now();
     lastRun = start;
     probe();
@@ -42,22 +134,33 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
     credit -= end - start;
   };
   const schedule = () => {
-    if (pending !== undefined) return;
+    if (cancel) return;
     const now = performance.now();
     refill(now);
-    const allowedAt = Math.max(lastRun + PROBE_THROTTLE_MS, credit >= 0 ? now : now - credit / PROBE_CPU_SHARE);
-    if (allowedAt <= now) run();
-    else pending = setTimeout(run, allowedAt - now);
+    const { throttleMs, share } = PROBE_BUDGETS[budgetMode(now)];
+    const allowedAt = Math.max(lastRun + throttleMs, credit >= 0 ? now : now - credit / share);
+    if (allowedAt <= now) return void (cancel = afterNextFrame(run));
+    const timer = setTimeout(() => (cancel = afterNextFrame(run)), allowedAt - now);
+    cancel = () => clearTimeout(timer);
   };
+  const reconsider = () => {
+    if (!cancel) return;
+    cancel();
+    cancel = undefined;
+    schedule();
+  };
+  watches.add(reconsider);
   const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   const poll = setInterval(() => {
-    refill(performance.now());
-    if (credit >= POLL_RESERVE_MS) schedule();
+    const now = performance.now();
+    refill(now);
+    if (credit >= PROBE_BUDGETS[budgetMode(now)].burstMs * POLL_RESERVE) schedule();
   }, WAIT_POLL_MS);
   return () => {
+    watches.delete(reconsider);
     observer.disconnect();
-    clearTimeout(pending);
+    cancel?.();
     clearInterval(poll);
   };
 }

@@ -6,7 +6,7 @@ import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
-import { delay, waitFor } from '../dom/wait';
+import { attend, delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
@@ -22,6 +22,8 @@ export const READBACK_DELAY_MS = 50; // let a framework re-render before checkin
 export const USABLE_WAIT_MS = 3_000; // a disabled button or loading overlay clears within a moment; a trap does not
 export const FRAME_HANDSHAKE_RETRY_MS = 500; // a frame may ask before the top page's script has introduced the tab
 export const FRAME_HANDSHAKE_TRIES = 20; // ten seconds: the top page's script reports at its document_idle
+/** A hand-off probes generously (utils/dom/wait.ts) until its verdict, and never longer than its slowest path. */
+export const HAND_OFF_ATTENTION_MS = 4 * STEP_TIMEOUT_MS + OUTCOME_TIMEOUT_MS;
 export const NOTICE_MAX_LENGTH = 600; // a verdict is a sentence or two; longer text is a whole region, not a notice
 /** Interim texts some consoles show while the test runs: not the verdict. */
 const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i;
@@ -320,6 +322,7 @@ export function startTarget(deps: TargetDeps) {
 
   async function fill(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     busy = 'filling';
+    const unattend = attend(HAND_OFF_ATTENTION_MS);
     autoSave = grant.autoSave;
     show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     let typed = false;
@@ -368,6 +371,7 @@ export function startTarget(deps: TargetDeps) {
       });
       show({ tone: 'error', title: stop.message });
     } finally {
+      unattend();
       busy = undefined;
     }
   }

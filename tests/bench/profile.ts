@@ -1,0 +1,101 @@
+// `npx tsx tests/bench/profile.ts [okta|onelogin|entra] [--runs N]`: one hand-off at a time on the IdP's big busy
+// console, under V8's sampling profiler, with the extension built unminified so functions keep their names. Prints
+// pane → Test and the functions that took the page's main thread, by self time: the evidence behind an
+// optimisation, taken before and after it.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../harness/browser';
+import { FakeSites } from '../harness/sites';
+import { ownShare, startProfile, stopProfile, topSelfTimes, type CpuProfile } from './cpu-profile';
+import { BUSY_CONSOLE, handOffOnce, IDP_BENCHES } from './handoffs';
+
+const OUT_DIR = resolve(import.meta.dirname, '../../bench/out/unminified/chrome-mv3');
+const INVISION_SETTINGS_URL = 'https://acme.invisionapp.com/settings/scim';
+const TOP_FUNCTIONS = 15;
+const STEP_TIMEOUT_MS = 20_000;
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(10);
+  }
+  throw new Error(`profile: timed out waiting for ${what}`);
+}
+const withTimeout = <T>(what: string, promise: Promise<T>) =>
+  Promise.race([promise, sleep(STEP_TIMEOUT_MS).then(() => Promise.reject(new Error(`profile: timed out waiting for ${what}`)))]);
+
+const args = process.argv.slice(2);
+const idp = IDP_BENCHES.find((b) => b.id === (args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'okta'))!;
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+
+execFileSync('npx', ['wxt', 'build', '-c', 'tests/bench/wxt.profile.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const ext = await launchWithExtension({ dir: OUT_DIR });
+const ours = `chrome-extension://${ext.extensionId}/`;
+try {
+  const sites = new FakeSites({
+    token: 'unused',
+    pages: { [INVISION_SETTINGS_URL]: 'invision/v7-settings-page.html', ...idp.pages },
+    vars: { RENDER_DELAY_MS: '400' },
+    inject: Object.fromEntries(idp.files.map((file) => [file, BUSY_CONSOLE])),
+  });
+  const source = await sites.open(ext.browser, INVISION_SETTINGS_URL);
+  const profiles: CpuProfile[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const ms = await handOffOnce(
+      {
+        ext,
+        sites,
+        capture: async () => {
+          // The source page's own Generate token, as a person presses it.
+          const token = `scimrelay-profile-${randomBytes(12).toString('hex')}`;
+          sites.set({ token });
+          await source.bringToFront();
+          await source.evaluate(() => {
+            (document.getElementById('regen') as HTMLInputElement).checked = true;
+          });
+          await source.click('#generate');
+          await until('the token to be captured', async () => (sites.tokensIssued >= run ? true : undefined));
+          await sleep(1500); // the page shows it a second after the click
+          return token;
+        },
+        lookElsewhere: () => source.bringToFront(),
+        until,
+        withTimeout,
+        sleep,
+        // Profile the document that holds the form, from its load to the click on Test.
+        onForm: async (target) => {
+          const client = await target.createCDPSession();
+          await startProfile(client);
+          return async () => {
+            profiles.push(await stopProfile(client));
+            await client.detach();
+          };
+        },
+      },
+      idp,
+      'pane',
+    );
+    const { ownMs, busyMs } = ownShare(profiles.at(-1)!, ours);
+    console.log(`run ${run}: pane → Test ${ms.toFixed(0)} ms; main thread busy ${busyMs.toFixed(0)} ms, of it the extension ${ownMs.toFixed(0)} ms`);
+  }
+  const merged = (keep: (url: string) => boolean) => {
+    const totals = new Map<string, number>();
+    for (const profile of profiles) {
+      for (const t of topSelfTimes(profile, 1000, keep)) {
+        const key = `${t.functionName} (${t.url.replace(/^.*\//, '')}:${t.line + 1})`;
+        totals.set(key, (totals.get(key) ?? 0) + t.selfMs);
+      }
+    }
+    return [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP_FUNCTIONS);
+  };
+  console.log(`\nThe extension's functions by self time, ${runs} hand-offs on the busy ${idp.id} console (ms in all):`);
+  for (const [name, ms] of merged((url) => url.startsWith(ours))) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  console.log(`\nAll functions by self time (the page's own included):`);
+  for (const [name, ms] of merged(() => true)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+} finally {
+  await ext.close();
+}
