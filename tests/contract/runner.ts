@@ -1,0 +1,104 @@
+// Brings a fixture to the state a contract row describes, in headless Chromium without the extension: the page is
+// served at its real host name by the e2e harness (FakeSites), the real locator code is bundled with Vite and
+// injected, the row's steps run through it, and the row's control is observed with present() and pick().
+import { resolve } from 'node:path';
+import type { Browser, Frame, Page } from 'puppeteer-core';
+import { build } from 'vite';
+import { launchWithoutExtension } from '../harness/browser';
+import { FakeSites } from '../harness/sites';
+import type { Observation, Probe } from './probe';
+import { controlAt, encodeControl, type AdapterContract, type ContractRow, type Step } from './table';
+
+/** A control that takes longer than this to render is a broken fixture or a broken step, not a slow page. */
+const RENDER_TIMEOUT_MS = 5_000;
+/** Never a token: the fixtures that hand one out (InVision's Generate) are not driven that far here. */
+const NO_TOKEN = 'contract-tier-has-no-token';
+
+type InPage = typeof globalThis & { scimContract: Probe };
+
+/** The real utils/dom code as one script for the page (an IIFE that sets globalThis.scimContract). */
+export async function bundleProbe(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: resolve(import.meta.dirname, 'probe.ts'), formats: ['iife'], name: 'scimContractBundle' },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('Vite produced no script for tests/contract/probe.ts');
+  return chunk.code;
+}
+
+/** The state a row needs: rows that share it (in a row) share one page load. */
+function stateKey(table: AdapterContract, row: ContractRow): string {
+  const { fixture, url = table.url, frames, inFrame, inject, before } = row;
+  return JSON.stringify({ id: table.adapter.id, fixture, url, frames, inFrame, inject, before });
+}
+
+export class ContractBrowser {
+  private loaded?: { key: string; page: Page; frame: Frame };
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly probe: string,
+  ) {}
+
+  static async launch(): Promise<ContractBrowser> {
+    const [browser, probe] = await Promise.all([launchWithoutExtension(), bundleProbe()]);
+    return new ContractBrowser(browser, probe);
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+
+  /** What present() and pick() say about the row's control, once the page is in the row's state. */
+  async observe(table: AdapterContract, row: ContractRow): Promise<Observation> {
+    const frame = await this.stateFor(table, row);
+    const control = encodeControl(controlAt(table.adapter, row.control));
+    return frame.evaluate((json, picks) => (globalThis as InPage).scimContract.observe(json, picks), control, row.expect.picks);
+  }
+
+  private async stateFor(table: AdapterContract, row: ContractRow): Promise<Frame> {
+    const key = stateKey(table, row);
+    if (this.loaded?.key === key) return this.loaded.frame;
+    await this.loaded?.page.close();
+    this.loaded = undefined;
+    const url = row.url ?? table.url;
+    // The harness serves by origin and path: a hash only picks the tab a page shows.
+    const pages = { [url.split('#')[0]!]: row.fixture, ...row.frames };
+    const sites = new FakeSites({ token: NO_TOKEN, pages, ...(row.inject ? { inject: { [row.fixture]: row.inject } } : {}) });
+    const page = await sites.attach(await this.browser.newPage());
+    // pick() refuses on a hidden page: the page under test is the one in front, as the engine requires.
+    await page.bringToFront();
+    await page.goto(url, { waitUntil: 'load' });
+    const frame = row.inFrame ? await page.waitForFrame((f) => f.url().startsWith(row.inFrame!), { timeout: RENDER_TIMEOUT_MS }) : page.mainFrame();
+    await frame.evaluate(this.probe);
+    await settle(frame);
+    for (const step of row.before ?? []) await this.run(table, frame, step);
+    this.loaded = { key, page, frame };
+    return frame;
+  }
+
+  private async run(table: AdapterContract, frame: Frame, step: Step): Promise<void> {
+    const [verb, path] = Object.entries(step)[0] as ['press' | 'tick' | 'wait', string];
+    const control = encodeControl(controlAt(table.adapter, path));
+    try {
+      await frame.waitForFunction((json) => (globalThis as InPage).scimContract.count(json) > 0, { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
+    } catch {
+      throw new Error(`step "${verb} ${path}": ${controlAt(table.adapter, path).name} did not render within ${RENDER_TIMEOUT_MS} ms`);
+    }
+    if (verb === 'press') await frame.evaluate((json) => (globalThis as InPage).scimContract.press(json), control);
+    if (verb === 'tick') await frame.evaluate((json) => (globalThis as InPage).scimContract.tick(json), control);
+    await settle(frame);
+  }
+}
+
+/** Lets the page finish what a load or a click started: timers of 0 ms, a framework's render, a paint. */
+function settle(frame: Frame): Promise<void> {
+  return frame.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 30))));
+}
