@@ -1,0 +1,56 @@
+// The tables themselves: every adapter has one, it covers every fixture the adapter lists and every control it
+// declares, each control the engine acts on has a row where pick() accepts it, and every row names real
+// controls. A new adapter, fixture or control without contract rows fails here, without a browser.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../utils/adapters';
+import type { Adapter } from '../../utils/adapters/types';
+import type { ControlSpec } from '../../utils/dom/locate';
+import { FIXTURES_DIR } from '../harness/sites';
+import { controlAt, controlPaths, type ContractRow, type Step } from './table';
+import { TABLES } from './tables';
+
+/** What the target engine presses, ticks or types into through pick(): each needs a row where pick() says ok. */
+const ACTED_ON = /^(reveal\.\d+|enable|baseUrl|token|test|save)$/;
+const rowsOf = (adapter: Adapter): ContractRow[] => TABLES.filter((t) => t.table.adapter === adapter).flatMap((t) => t.table.rows);
+const stepPath = (step: Step): string => Object.values(step)[0] as string;
+
+describe('locator contract tables', () => {
+  it('every adapter in the registry has a table', () => {
+    const missing = ADAPTERS.filter((adapter) => !rowsOf(adapter).length).map((adapter) => `${adapter.id} (add tests/contract/${adapter.id}.contract.ts)`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s: every listed fixture has rows', (_id, adapter) => {
+    const used = new Set(rowsOf(adapter).flatMap((row) => [row.fixture, ...Object.values(row.frames ?? {})]));
+    expect(adapter.fixtures.filter((fixture) => !used.has(fixture))).toEqual([]);
+  });
+
+  it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s: every control it declares has a row', (_id, adapter) => {
+    // Controls shared between properties (Okta's Edit is reveal.0 and the guide's spot) count once.
+    const checked = new Set<ControlSpec>(rowsOf(adapter).map((row) => controlAt(adapter, row.control)));
+    const unchecked = controlPaths(adapter).filter((path) => !checked.has(controlAt(adapter, path)));
+    expect(unchecked).toEqual([]);
+  });
+
+  it.each(ADAPTERS.filter((a) => a.role === 'target').map((adapter) => [adapter.id, adapter] as const))(
+    '%s: every control the engine acts on is picked ok on some fixture',
+    (_id, adapter) => {
+      const pickedOk = new Set(rowsOf(adapter).filter((row) => row.expect.pick === 'ok').map((row) => controlAt(adapter, row.control)));
+      const acted = controlPaths(adapter).filter((path) => ACTED_ON.test(path));
+      expect(acted.filter((path) => !pickedOk.has(controlAt(adapter, path)))).toEqual([]);
+    },
+  );
+
+  it.each(TABLES.map(({ file, table }) => [file, table] as const))('%s: rows name real controls, fixtures and frames', (_file, table) => {
+    for (const row of table.rows) {
+      const paths = [row.control, ...(row.before ?? []).map(stepPath)];
+      for (const path of paths) expect(() => controlAt(table.adapter, path)).not.toThrow();
+      for (const fixture of [row.fixture, row.inject, ...Object.values(row.frames ?? {})].filter((f) => f !== undefined)) {
+        expect(existsSync(resolve(FIXTURES_DIR, fixture)), fixture).toBe(true);
+      }
+      if (row.inFrame) expect(Object.keys(row.frames ?? {}), `${row.fixture}: inFrame is one of its frames`).toContain(row.inFrame);
+    }
+  });
+});
