@@ -2,7 +2,7 @@
 // served at its real host name by the e2e harness (FakeSites), the real locator code is bundled with Vite and
 // injected, the row's steps run through it, and the row's control is observed with present() and pick().
 import { resolve } from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { launchWithoutExtension } from '../harness/browser';
 import { FakeSites } from '../harness/sites';
@@ -40,20 +40,24 @@ function stateKey(table: AdapterContract, row: ContractRow): string {
 }
 
 export class ContractBrowser {
-  private loaded?: { key: string; page: Page; frame: Frame };
+  private loaded?: { key: string; frame: Frame };
 
   private constructor(
-    private readonly browser: Browser,
+    private readonly page: Page,
+    private readonly sites: FakeSites,
     private readonly probe: string,
   ) {}
 
+  /** One browser and one tab for the whole tier, always in front (pick() refuses on a hidden page). */
   static async launch(): Promise<ContractBrowser> {
     const [browser, probe] = await Promise.all([launchWithoutExtension(), bundleProbe()]);
-    return new ContractBrowser(browser, probe);
+    const sites = new FakeSites({ token: NO_TOKEN, pages: {} });
+    const page = await sites.attach((await browser.pages())[0] ?? (await browser.newPage()));
+    return new ContractBrowser(page, sites, probe);
   }
 
   async close(): Promise<void> {
-    await this.browser.close();
+    await this.page.browser().close();
   }
 
   /** What present() and pick() say about the row's control, once the page is in the row's state. */
@@ -66,21 +70,20 @@ export class ContractBrowser {
   private async stateFor(table: AdapterContract, row: ContractRow): Promise<Frame> {
     const key = stateKey(table, row);
     if (this.loaded?.key === key) return this.loaded.frame;
-    await this.loaded?.page.close();
     this.loaded = undefined;
     const url = row.url ?? table.url;
     // The harness serves by origin and path: a hash only picks the tab a page shows.
-    const pages = { [url.split('#')[0]!]: row.fixture, ...row.frames };
-    const sites = new FakeSites({ token: NO_TOKEN, pages, ...(row.inject ? { inject: { [row.fixture]: row.inject } } : {}) });
-    const page = await sites.attach(await this.browser.newPage());
-    // pick() refuses on a hidden page: the page under test is the one in front, as the engine requires.
-    await page.bringToFront();
-    await page.goto(url, { waitUntil: 'load' });
-    const frame = row.inFrame ? await page.waitForFrame((f) => f.url().startsWith(row.inFrame!), { timeout: RENDER_TIMEOUT_MS }) : page.mainFrame();
+    this.sites.set({ pages: { [url.split('#')[0]!]: row.fixture, ...row.frames }, inject: row.inject ? { [row.fixture]: row.inject } : {} });
+    // Through a blank page: going from one URL to the same URL with a hash would not load the page again.
+    await this.page.goto('about:blank');
+    await this.page.goto(url, { waitUntil: 'load' });
+    const frame = row.inFrame
+      ? await this.page.waitForFrame((f) => f.url().startsWith(row.inFrame!), { timeout: RENDER_TIMEOUT_MS })
+      : this.page.mainFrame();
     await frame.evaluate(this.probe);
     await settle(frame);
     for (const step of row.before ?? []) await this.run(table, frame, step);
-    this.loaded = { key, page, frame };
+    this.loaded = { key, frame };
     return frame;
   }
 
