@@ -77,9 +77,7 @@ export class ContractBrowser {
     // Through a blank page: going from one URL to the same URL with a hash would not load the page again.
     await this.page.goto('about:blank');
     await this.page.goto(url, { waitUntil: 'load' });
-    const frame = row.inFrame
-      ? await this.page.waitForFrame((f) => f.url().startsWith(row.inFrame!), { timeout: RENDER_TIMEOUT_MS })
-      : this.page.mainFrame();
+    const frame = row.inFrame ? await this.frameAt(row.inFrame) : this.page.mainFrame();
     await frame.evaluate(this.probe);
     await settle(frame);
     for (const step of row.before ?? []) await this.run(table, frame, step);
@@ -87,13 +85,21 @@ export class ContractBrowser {
     return frame;
   }
 
+  /** A frame the page adds after its own load (the portal's blade), once its document has loaded too. */
+  private async frameAt(url: string): Promise<Frame> {
+    const frame = await this.page.waitForFrame((f) => f.url().startsWith(url), { timeout: RENDER_TIMEOUT_MS });
+    await frame.waitForFunction(() => document.readyState === 'complete', { timeout: RENDER_TIMEOUT_MS });
+    return frame;
+  }
+
   private async run(table: AdapterContract, frame: Frame, step: Step): Promise<void> {
     const [verb, path] = Object.entries(step)[0] as ['press' | 'tick' | 'wait', string];
-    const control = encodeControl(controlAt(table.adapter, path));
+    const spec = controlAt(table.adapter, path);
+    const control = encodeControl(spec);
     try {
       await frame.waitForFunction((json) => (globalThis as InPage).scimContract.count(json) > 0, { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
     } catch {
-      throw new Error(`step "${verb} ${path}": ${controlAt(table.adapter, path).name} did not render within ${RENDER_TIMEOUT_MS} ms`);
+      throw new Error(`step "${verb} ${path}": the ${spec.name} did not render within ${RENDER_TIMEOUT_MS} ms`);
     }
     if (verb === 'press') await frame.evaluate((json) => (globalThis as InPage).scimContract.press(json), control);
     if (verb === 'tick') await frame.evaluate((json) => (globalThis as InPage).scimContract.tick(json), control);
