@@ -33,14 +33,17 @@ export async function bundleProbe(): Promise<string> {
   return chunk.code;
 }
 
-/** The state a row needs: rows that share it (in a row) share one page load. */
-function stateKey(table: AdapterContract, row: ContractRow): string {
-  const { fixture, url = table.url, frames, inFrame, inject, before } = row;
-  return JSON.stringify({ id: table.adapter.id, fixture, url, frames, inFrame, inject, before });
+/** The page a row starts from, before its steps. */
+function pageKey(table: AdapterContract, row: ContractRow): string {
+  const { fixture, url = table.url, frames, inFrame, inject } = row;
+  return JSON.stringify({ id: table.adapter.id, fixture, url, frames, inFrame, inject });
 }
 
+const sameStep = (a: Step, b: Step) => JSON.stringify(a) === JSON.stringify(b);
+
 export class ContractBrowser {
-  private loaded?: { key: string; frame: Frame };
+  /** The page in the tab and the steps taken on it since it loaded. */
+  private loaded?: { key: string; frame: Frame; steps: Step[] };
 
   private constructor(
     private readonly page: Page,
@@ -67,9 +70,21 @@ export class ContractBrowser {
     return frame.evaluate((json, picks) => (globalThis as InPage).scimContract.observe(json, picks), control, row.expect.picks);
   }
 
+  /** Continues from the tab's state when the row's steps go on from there (as a person would), else loads afresh. */
   private async stateFor(table: AdapterContract, row: ContractRow): Promise<Frame> {
-    const key = stateKey(table, row);
-    if (this.loaded?.key === key) return this.loaded.frame;
+    const key = pageKey(table, row);
+    const steps = row.before ?? [];
+    const done = this.loaded?.key === key && this.loaded.steps.every((step, i) => steps[i] && sameStep(step, steps[i]));
+    if (!done) await this.load(table, row);
+    const state = this.loaded!;
+    for (const step of steps.slice(state.steps.length)) {
+      await this.run(table, state.frame, step);
+      state.steps.push(step);
+    }
+    return state.frame;
+  }
+
+  private async load(table: AdapterContract, row: ContractRow): Promise<void> {
     this.loaded = undefined;
     const url = row.url ?? table.url;
     // The harness serves by origin and path: a hash only picks the tab a page shows.
@@ -80,9 +95,7 @@ export class ContractBrowser {
     const frame = row.inFrame ? await this.frameAt(row.inFrame) : this.page.mainFrame();
     await frame.evaluate(this.probe);
     await settle(frame);
-    for (const step of row.before ?? []) await this.run(table, frame, step);
-    this.loaded = { key, frame };
-    return frame;
+    this.loaded = { key: pageKey(table, row), frame, steps: [] };
   }
 
   /** A frame the page adds after its own load (the portal's blade), once its document has loaded too. */
