@@ -54,6 +54,9 @@ export interface AdapterContract {
   rows: readonly ContractRow[];
 }
 
+/** What the target engine presses, ticks or types into through pick(): each needs a row where pick() says ok. */
+export const ACTED_ON = /^(reveal\..+|enable|baseUrl|token|test|save)$/;
+
 function isControlSpec(value: unknown): value is ControlSpec {
   return !!value && typeof value === 'object' && 'locators' in value && Array.isArray((value as ControlSpec).locators);
 }
@@ -77,6 +80,12 @@ export function controlPaths(value: unknown, prefix = ''): ControlPath[] {
     ? value.map((item: { id?: string }, index) => [typeof item?.id === 'string' ? item.id : String(index), item] as const)
     : Object.entries(value);
   return entries.flatMap(([key, item]) => controlPaths(item, prefix ? `${prefix}.${key}` : key));
+}
+
+/** The adapter's controls no row checks, by path. Controls shared between paths (Okta's Edit is reveal.0 and a guide spot) count once. */
+export function uncheckedControls(adapter: Adapter, rows: readonly ContractRow[]): ControlPath[] {
+  const checked = new Set<ControlSpec>(rows.map((row) => controlAt(adapter, row.control)));
+  return controlPaths(adapter).filter((path) => !checked.has(controlAt(adapter, path)));
 }
 
 /** A row in words, for the test's name: the state it sets up and what it expects. */

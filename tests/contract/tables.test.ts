@@ -6,17 +6,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
 import type { Adapter } from '../../utils/adapters/types';
-import type { ControlSpec } from '../../utils/dom/locate';
 import { FIXTURES_DIR } from '../harness/sites';
-import { controlAt, controlPaths, type ContractRow, type Step } from './table';
-import { TABLES } from './tables';
+import { ACTED_ON, controlAt, controlPaths, uncheckedControls, type Step } from './table';
+import { rowsOf, TABLES } from './tables';
 
-/** What the target engine presses, ticks or types into through pick(): each needs a row where pick() says ok. */
-const ACTED_ON = /^(reveal\..+|enable|baseUrl|token|test|save)$/;
-const rowsOf = (adapter: Adapter): ContractRow[] => TABLES.filter((t) => t.table.adapter === adapter).flatMap((t) => t.table.rows);
 const stepPath = (step: Step): string => Object.values(step)[0] as string;
 /** The whole list in the failure, and where to fix it: vitest shortens long arrays in its diff. */
-const addRows = (adapter: Adapter, what: string[]) => `add rows to tests/contract/${adapter.id}.contract.ts for: ${what.join(', ')}`;
+const addRows = (adapter: Adapter, what: string[]) =>
+  `add rows to tests/contract/${adapter.id}.contract.ts for: ${what.join(', ')} (npx tsx tests/contract/draft.ts ${adapter.id} drafts them)`;
 
 describe('locator contract tables', () => {
   it('every adapter in the registry has a table', () => {
@@ -31,9 +28,7 @@ describe('locator contract tables', () => {
   });
 
   it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s: every control it declares has a row', (_id, adapter) => {
-    // Controls shared between properties (Okta's Edit is reveal.0 and the guide's spot) count once.
-    const checked = new Set<ControlSpec>(rowsOf(adapter).map((row) => controlAt(adapter, row.control)));
-    const unchecked = controlPaths(adapter).filter((path) => !checked.has(controlAt(adapter, path)));
+    const unchecked = uncheckedControls(adapter, rowsOf(adapter));
     expect(unchecked, addRows(adapter, unchecked)).toEqual([]);
   });
 
