@@ -6,8 +6,10 @@
 import { inspect } from 'node:util';
 import { ADAPTERS, adapterById } from '../../utils/adapters';
 import { ContractBrowser } from './runner';
-import { ACTED_ON, controlPaths, uncheckedControls, type ContractRow } from './table';
+import { ACTED_ON, controlPaths, uncheckedControls, type AdapterContract, type ContractRow } from './table';
 import { rowsOf, TABLES } from './tables';
+
+type State = Omit<ContractRow, 'control' | 'expect'>;
 
 const adapter = adapterById(process.argv[2] ?? '');
 if (!adapter) {
@@ -20,32 +22,49 @@ if (!table) {
   process.exit(2);
 }
 
-const rows = rowsOf(adapter);
-type State = Omit<ContractRow, 'control' | 'expect'>;
-const states = new Map<string, State>();
-for (const { fixture, url, frames, inFrame, inject, before } of table.rows) {
-  const given = Object.entries({ url, frames, inFrame, inject, before }).filter(([, value]) => value !== undefined);
-  const state: State = { fixture, ...Object.fromEntries(given) };
-  states.set(JSON.stringify(state), state);
-}
-const visited = new Set(rows.flatMap((row) => [row.fixture, ...Object.values(row.frames ?? {})]));
-const drafts: ContractRow[] = [];
-const unchecked = uncheckedControls(adapter, rows);
-const plans = [
-  ...(unchecked.length ? [...states.values()].map((state) => ({ state, controls: unchecked })) : []),
-  ...adapter.fixtures.filter((fixture) => !visited.has(fixture)).map((fixture) => ({ state: { fixture }, controls: controlPaths(adapter) })),
-];
-const browser = plans.length ? await ContractBrowser.launch() : undefined;
-try {
-  for (const { state, controls } of plans) {
-    for (const control of controls) {
-      const row: ContractRow = { ...state, control, expect: { present: 0 } };
-      const seen = await browser!.observe(table, row);
-      const acted = ACTED_ON.test(control) && seen.present > 0;
-      drafts.push({ ...row, expect: { present: seen.present, ...(acted ? { pick: seen.pick as ContractRow['expect']['pick'] } : {}) } });
-    }
+/** The page states the table's rows visit, each once, without the keys a row leaves out. */
+function statesOf(rows: readonly ContractRow[]): State[] {
+  const states = new Map<string, State>();
+  for (const { fixture, url, frames, inFrame, inject, before } of rows) {
+    const given = Object.entries({ url, frames, inFrame, inject, before }).filter(([, value]) => value !== undefined);
+    const state: State = { fixture, ...Object.fromEntries(given) };
+    states.set(JSON.stringify(state), state);
   }
-} finally {
-  await browser?.close();
+  return [...states.values()];
+}
+
+async function observe(browser: ContractBrowser, table: AdapterContract, state: State, control: string): Promise<ContractRow> {
+  const seen = await browser.observe(table, { ...state, control, expect: { present: 0 } });
+  const pick = ACTED_ON.test(control) && seen.present > 0 ? { pick: seen.pick as ContractRow['expect']['pick'] } : {};
+  return { ...state, control, expect: { present: seen.present, ...pick } };
+}
+
+/** Where the control is found says something about its locators: the first such row per fixture, else one row. */
+function informative(rows: ContractRow[]): ContractRow[] {
+  const found = rows.filter((row) => row.expect.present > 0);
+  return found.length ? found.filter((row, i) => found.findIndex((other) => other.fixture === row.fixture) === i) : rows.slice(0, 1);
+}
+
+const rows = rowsOf(adapter);
+const unchecked = uncheckedControls(adapter, rows);
+const visited = new Set(rows.flatMap((row) => [row.fixture, ...Object.values(row.frames ?? {})]));
+const newFixtures = adapter.fixtures.filter((fixture) => !visited.has(fixture));
+const drafts: ContractRow[] = [];
+if (unchecked.length || newFixtures.length) {
+  const browser = await ContractBrowser.launch();
+  try {
+    for (const control of unchecked) {
+      const seen: ContractRow[] = [];
+      for (const state of statesOf(table.rows)) seen.push(await observe(browser, table, state, control));
+      drafts.push(...informative(seen));
+    }
+    for (const fixture of newFixtures) {
+      const seen: ContractRow[] = [];
+      for (const control of controlPaths(adapter)) seen.push(await observe(browser, table, { fixture }, control));
+      drafts.push(...informative(seen));
+    }
+  } finally {
+    await browser.close();
+  }
 }
 console.log(drafts.map((row) => `    ${inspect(row, { depth: null, breakLength: Infinity })},`).join('\n') || 'Nothing missing.');
