@@ -1,5 +1,6 @@
 // The locator contract tier: every row of every table (tests/contract/*.contract.ts) run through the real
-// present() and pick() in Chromium, one page load per state. What a row expects is exact.
+// present() and pick() in Chromium, in table order (a row whose steps go on from the previous row's state
+// continues on the same page). What a row expects is exact.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractBrowser } from './runner';
 import { describeRow } from './table';
