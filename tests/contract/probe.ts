@@ -1,0 +1,62 @@
+// Runs inside the fixture page: the real locator, picker and press code, bundled as is (runner.ts), behind a small
+// API the runner calls with controls encoded as JSON (table.ts encodeControl).
+import type { ControlSpec } from '../../utils/dom/locate';
+import { isChecked, press } from '../../utils/dom/act';
+import { pick, present } from '../../utils/dom/pick';
+
+export interface Observation {
+  present: number;
+  /** pick()'s verdict without the element: 'ok', or the refusal as the engine gets it. */
+  pick: unknown;
+  /** Whether the picked element matches the row's selector (undefined when nothing was picked or asked). */
+  picksMatch?: boolean;
+  /** The start of the picked element's markup, for a failure message. */
+  picked?: string;
+}
+
+interface EncodedRegExp {
+  $regexp: string;
+  flags: string;
+}
+
+function decode(json: string): ControlSpec {
+  const isRegExp = (value: unknown): value is EncodedRegExp => !!value && typeof value === 'object' && '$regexp' in value;
+  return JSON.parse(json, (_key, value: unknown) => (isRegExp(value) ? new RegExp(value.$regexp, value.flags) : value)) as ControlSpec;
+}
+
+/** The one rendered match a step acts on; a step never guesses between several. */
+function only(spec: ControlSpec): Element {
+  const shown = present(spec);
+  if (shown.length !== 1) throw new Error(`expected one rendered ${spec.name}, found ${shown.length}`);
+  return shown[0]!;
+}
+
+const probe = {
+  count: (json: string): number => present(decode(json)).length,
+
+  press(json: string): void {
+    press(only(decode(json)));
+  },
+
+  tick(json: string): void {
+    const box = only(decode(json));
+    if (!isChecked(box)) press(box);
+  },
+
+  observe(json: string, picks?: string): Observation {
+    const spec = decode(json);
+    const shown = present(spec).length;
+    // The engine picks fields to type into, so a read-only field is refused the way the hand-off would refuse it.
+    const picked = pick(spec, { typing: spec.kind === 'field' });
+    if (!picked.ok) return { present: shown, pick: picked };
+    return {
+      present: shown,
+      pick: 'ok',
+      picksMatch: picks === undefined ? undefined : picked.el.matches(picks),
+      picked: picked.el.outerHTML.slice(0, 160),
+    };
+  },
+};
+
+export type Probe = typeof probe;
+(globalThis as unknown as { scimContract: Probe }).scimContract = probe;
