@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
 import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
+import { rememberIdp } from '../utils/idp-words';
 import { loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
 
@@ -11,11 +12,15 @@ export default defineBackground(() => {
   // Session storage is memory-only; make sure no content script can read it, whatever the browser's default.
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 
+  let lastIdp: string | undefined; // the IdP words and guides name next time (utils/idp-words.ts)
   const relay = createRelayService({
     runtimeId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
-    saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
+    saveState: async (state) => {
+      await browser.storage.session.set({ [STATE_KEY]: state });
+      if (state.target && state.target.adapterId !== lastIdp) await rememberIdp((lastIdp = state.target.adapterId));
+    },
     loadSettings,
     loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {

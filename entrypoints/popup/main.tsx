@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { messagesLocale } from '../../utils/i18n';
+import { loadIdpHints } from '../../utils/idp-words';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
@@ -30,6 +31,7 @@ const client: PopupClient = {
   copyText: (text) => navigator.clipboard.writeText(text),
   guideOn: async () => (await loadSettings()).guideMode,
   setGuide: async (on) => void (await saveSettings({ ...(await loadSettings()), guideMode: on })),
+  idpHints: () => loadIdpHints(),
 };
 
 document.documentElement.lang = messagesLocale();
