@@ -84,6 +84,7 @@ export const entraAdapter: TargetAdapter = {
     'entra/portal-shell.html',
     'entra/blade-frame.html',
     'entra/foreign-top.html',
+    'entra/portal-navigation.html',
   ],
   guide: [
     {
