@@ -9,7 +9,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { openPopup } from './harness/browser';
-import { clickPanelButton, relayState, waitForPanel, waitForPhase } from './harness/extension';
+import { entraAdapter } from '../utils/adapters/entra.target';
+import { oktaAdapter } from '../utils/adapters/okta.target';
+import { oneloginAdapter } from '../utils/adapters/onelogin.target';
+import type { TargetAdapter } from '../utils/adapters/types';
+import { clickPanelButton, panelText, relayState, waitForPanel, waitForPhase } from './harness/extension';
 import { openOptions, setToggle } from './harness/options';
 import { IDP_PAGES, IDP_START_URLS, type IdpId } from './harness/idp-sites';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL } from './harness/sites';
@@ -24,27 +28,21 @@ const { values: args } = parseArgs({
   },
 });
 
-/** Each IdP's demo: the pages to serve, where a person opens the form, and how the IdP is named. */
-const IDPS: Record<IdpId, { label: string; pages: Record<string, string>; start: string; path: string }> = {
-  okta: { label: 'Okta', pages: DEFAULT_PAGES, start: `${OKTA_APP_URL}#tab-user-management`, path: 'Applications › InVision › Provisioning › Integration' },
-  onelogin: {
-    label: 'OneLogin',
-    pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin.saved },
-    start: IDP_START_URLS.onelogin.saved,
-    path: 'Applications › InVision App › Configuration',
-  },
-  entra: {
-    label: 'Microsoft Entra ID',
-    pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.legacy },
-    start: IDP_START_URLS.entra.legacy,
-    path: 'Enterprise applications › InVision › Provisioning',
-  },
+/** Each IdP's demo: its adapter (name and path, in its own words), the pages to serve, where a person opens the form. */
+const IDPS: Record<IdpId, { adapter: TargetAdapter; pages: Record<string, string>; start: string }> = {
+  okta: { adapter: oktaAdapter, pages: DEFAULT_PAGES, start: `${OKTA_APP_URL}#tab-user-management` },
+  onelogin: { adapter: oneloginAdapter, pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin.saved }, start: IDP_START_URLS.onelogin.saved },
+  entra: { adapter: entraAdapter, pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.legacy }, start: IDP_START_URLS.entra.legacy },
 };
 if (!(args.idp! in IDPS)) {
   console.error(`Unknown --idp "${args.idp}": expected one of ${Object.keys(IDPS).join(', ')}.`);
   process.exit(2);
 }
-const idp = IDPS[args.idp as IdpId];
+const idpId = args.idp as IdpId;
+const idp = IDPS[idpId];
+const { label } = idp.adapter;
+/** Okta's screenshots keep their names (the README shows them); the other IdPs' carry the IdP's id. */
+const named = (name: string) => (idpId === 'okta' ? name : `${name}-${idpId}`);
 const outDir = resolve(args.out!);
 mkdirSync(outDir, { recursive: true });
 let stepNo = 0;
@@ -60,8 +58,10 @@ async function popupShot(session: Awaited<ReturnType<typeof startSession>>, name
   await new Promise((r) => setTimeout(r, 300)); // let the first state poll render
   await shot(popup, name);
   const text = await popup.$eval('[data-phase]', (el) => el.textContent ?? '');
+  const steps = await popup.$$eval('ol.steps li', (items) => items.map((li) => li.textContent?.trim()).join(' · '));
+  const buttons = await popup.$$eval('.actions button', (items) => items.map((b) => `[${b.textContent}]`).join(' '));
   await popup.close();
-  return text;
+  return `${text}\n    steps: ${steps}${buttons ? `\n    buttons: ${buttons}` : ''}`;
 }
 
 /** Light, then dark (the system setting the extension follows). */
@@ -106,6 +106,14 @@ async function guideDemo(session: Awaited<ReturnType<typeof startSession>>) {
   step(`Popup: ${await popupShot(session, 'g8-popup-saved')}`);
 }
 
+/** The demo's admin uses one IdP: the others are switched off in the options, so every word names this one. */
+async function useOnly(session: Awaited<ReturnType<typeof startSession>>) {
+  const options = await openOptions(session.ext);
+  for (const other of Object.keys(IDPS).filter((id) => id !== idpId)) await setToggle(options, `site-${other}`, false);
+  await options.close();
+  step(`Options: only ${label} switched on`);
+}
+
 async function main() {
   step('Building the extension (wxt build)');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
@@ -116,20 +124,22 @@ async function main() {
   const token = `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
   const session = await startSession({ token, pages: idp.pages }, { headless: !args.headed });
   try {
+    await useOnly(session);
     step(`InVision (demo page): ${INVISION_PEOPLE_URL} › People › ••• › SCIM Provisioning`);
     const invision = await session.capture();
     const held = await relayState(session.ext);
     step(`Captured token …${session.token.slice(-4)} and SCIM API URL ${held?.secret?.scimUrl ?? '(none)'}; held in memory only`);
-    await shot(invision, '1-invision-captured');
-    step(`Popup: ${await popupShot(session, '2-popup-captured')}`);
+    step(`InVision card: "${await panelText(invision)}"`);
+    await shot(invision, named('1-invision-captured'));
+    step(`Popup: ${await popupShot(session, named('2-popup-captured'))}`);
 
-    step(`${idp.label} admin (demo page): ${idp.start} › ${idp.path}`);
+    step(`${label} admin (demo page): ${idp.start} › ${idp.adapter.path}`);
     const target = await session.sites.open(session.ext.browser, idp.start);
     const result = await waitForPhase(session.ext, ['verified', 'failed'], 30_000);
-    step(`Token filled and tested › ${idp.label} says: "${result.message}"`);
-    await shot(target, `3-${args.idp}-verified`);
-    step(`Popup: ${await popupShot(session, '4-popup-verified')}`);
-    if (result.phase !== 'verified') throw new Error(`${idp.label} did not verify the token`);
+    step(`Token filled and tested › ${label} says: "${result.message}"`);
+    await shot(target, `3-${idpId}-verified`);
+    step(`Popup: ${await popupShot(session, named('4-popup-verified'))}`);
+    if (result.phase !== 'verified') throw new Error(`${label} did not verify the token`);
 
     step('Save (from the popup)');
     await target.bringToFront();
@@ -138,11 +148,11 @@ async function main() {
     await waitForPhase(session.ext, 'saved');
     await popup.close();
     await waitForPanel(target, /Saved/);
-    await shot(target, `5-${args.idp}-saved`);
-    step(`Popup: ${await popupShot(session, '6-popup-saved')}`);
+    await shot(target, `5-${idpId}-saved`);
+    step(`Popup: ${await popupShot(session, named('6-popup-saved'))}`);
     const after = await relayState(session.ext);
     const received = session.sites.requests.filter((r) => r.body.includes(token)).length;
-    step(`Token forgotten: ${after?.secret ? 'NO' : 'yes'}; ${idp.label} received it in ${received} request(s) (its own test and save)`);
+    step(`Token forgotten: ${after?.secret ? 'NO' : 'yes'}; ${label} received it in ${received} request(s) (its own test and save)`);
   } finally {
     await session.close();
   }

@@ -139,7 +139,7 @@ describe('before any hand-off', () => {
     const popup = await openPopup(session.ext);
     await popup.waitForSelector('.hint');
     expect(await popup.$eval('.hint', (el) => el.textContent)).toBe(
-      'The Configuration form is not open. Open Applications › the InVision app › Configuration on this app. (InVision App)',
+      'The Configuration form is not open. Open Applications › the InVision app › Configuration on this app.',
     );
   });
 });
