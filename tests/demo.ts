@@ -1,6 +1,6 @@
 // `npm run demo`: the whole relay on the bundled demo pages, served at the real host names inside the browser
-// (request interception; nothing leaves the machine). Prints each step and Okta's verdict, writes screenshots.
-// Flags: --idp okta|onelogin|entra (default okta); --guide walks the Okta setup in guide mode instead, with
+// (request interception; nothing leaves the machine). Prints each step and the IdP's verdict, writes screenshots.
+// Flags: --idp okta|onelogin|entra (default okta); --guide walks that IdP's setup in guide mode instead, with
 // screenshots of each guide step in light and dark; --headed opens a visible browser (needs a display);
 // --out <dir> (default demo-output).
 import { execFileSync } from 'node:child_process';
@@ -15,9 +15,9 @@ import { oneloginAdapter } from '../utils/adapters/onelogin.target';
 import type { TargetAdapter } from '../utils/adapters/types';
 import { clickPanelButton, panelText, relayState, waitForPanel, waitForPhase } from './harness/extension';
 import { openOptions, setToggle } from './harness/options';
-import { IDP_PAGES, IDP_START_URLS, type IdpId } from './harness/idp-sites';
+import { IDP_PAGES, IDP_START_URLS, ONELOGIN_APP_URL, type IdpId } from './harness/idp-sites';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL } from './harness/sites';
-import { DEFAULT_PAGES, startSession } from './harness/session';
+import { DEFAULT_PAGES, startSession, type Session } from './harness/session';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,7 +53,7 @@ const shot = async (page: Page, name: string) => {
   console.log(`    screenshot: ${path}`);
 };
 
-async function popupShot(session: Awaited<ReturnType<typeof startSession>>, name: string) {
+async function popupShot(session: Session, name: string) {
   const popup = await openPopup(session.ext);
   await new Promise((r) => setTimeout(r, 300)); // let the first state poll render
   await shot(popup, name);
@@ -72,42 +72,90 @@ async function bothThemes(page: Page, name: string) {
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
 }
 
-/** Guide mode on the Okta demo: the person clicks, the guide points; screenshots of each step. */
-async function guideDemo(session: Awaited<ReturnType<typeof startSession>>) {
+/** One guide step on the IdP's page: the sentence the guide shows, a name for its screenshot, what the person does. */
+interface GuideMove {
+  says: RegExp;
+  shot: string;
+  then?: (page: Page, session: Session) => Promise<void>;
+}
+
+const fillAndTest = (page: Page) => clickPanelButton(page, 'Fill and test');
+const saveWith = (selector: string) => async (page: Page, session: Session) => {
+  await page.locator(selector).click(); // the person saves with the IdP's own button
+  await waitForPhase(session.ext, 'saved');
+};
+const WANTS_FILL = /Choose “Fill and test”.*Fill it into/;
+
+/** Each IdP's part of the guide demo: where the person opens it, then each step. */
+const GUIDE_MOVES: Record<IdpId, { start: string; moves: GuideMove[] }> = {
+  okta: {
+    start: `${OKTA_APP_URL}#tab-user-management`,
+    moves: [
+      { says: /Choose Edit/, shot: 'edit', then: (page) => page.click('#userMgmtSettings\\.edit_link') },
+      { says: WANTS_FILL, shot: 'fill', then: fillAndTest },
+      { says: /Choose Save to keep it/, shot: 'save', then: saveWith('#userMgmtSettings\\.button\\.submit') },
+      { says: /Done: Okta has the new token/, shot: 'done' },
+    ],
+  },
+  onelogin: {
+    start: `${ONELOGIN_APP_URL}#info`,
+    moves: [
+      { says: /Open the Configuration tab/, shot: 'configuration', then: (page) => page.click('a[href="#configuration"]') },
+      { says: WANTS_FILL, shot: 'fill', then: fillAndTest },
+      { says: /Choose Save to keep it/, shot: 'save', then: saveWith('#save') },
+      { says: /Done: OneLogin has the new token/, shot: 'done' },
+    ],
+  },
+  entra: {
+    start: IDP_START_URLS.entra.legacy,
+    moves: [
+      { says: /Choose Get started/, shot: 'get-started', then: (page) => page.locator('::-p-text(Get started)').click() },
+      {
+        says: /Set Provisioning Mode to Automatic/,
+        shot: 'mode',
+        then: async (page) => {
+          await page.click('[role=combobox]');
+          await page.locator('[role=option]::-p-text(Automatic)').click();
+        },
+      },
+      { says: WANTS_FILL, shot: 'fill', then: fillAndTest },
+      { says: /Choose Save \(Create in a new configuration\) to keep it/, shot: 'save', then: saveWith('::-p-text(Save)') },
+      { says: /Done: Microsoft Entra ID has the new token/, shot: 'done' },
+    ],
+  },
+};
+
+/** Guide mode on the chosen IdP's demo: the person clicks, the guide points; screenshots of each step. */
+async function guideDemo(session: Session) {
+  await useOnly(session);
   const options = await openOptions(session.ext);
   await setToggle(options, 'guide-mode', true);
   step('Options: guide mode switched on');
-  await bothThemes(options, 'g0-options');
+  await bothThemes(options, named('g0-options'));
   const invision = await session.sites.open(session.ext.browser, INVISION_PEOPLE_URL);
   step(`InVision › guide: "${await waitForPanel(invision, /Choose ••• \(more\)/)}"`);
-  await bothThemes(invision, 'g1-invision-guide-more');
+  await bothThemes(invision, named('g1-invision-guide-more'));
   await invision.click('#more');
   await invision.locator('::-p-text(SCIM Provisioning)').click();
   step(`InVision › guide: "${await waitForPanel(invision, /Tick “I want to generate a new token”/)}"`);
-  await bothThemes(invision, 'g2-invision-guide-tick');
+  await bothThemes(invision, named('g2-invision-guide-tick'));
   await invision.click('#regen');
   await invision.locator('::-p-text(Generate token)').click();
   await waitForPhase(session.ext, 'captured');
-  step(`InVision › guide: "${await waitForPanel(invision, /Now switch to Okta/)}"`);
-  await bothThemes(invision, 'g3-invision-guide-captured');
-  const okta = await session.sites.open(session.ext.browser, `${OKTA_APP_URL}#tab-user-management`);
-  step(`Okta › guide: "${await waitForPanel(okta, /Choose Edit/)}"`);
-  await bothThemes(okta, 'g4-okta-guide-edit');
-  await okta.click('#userMgmtSettings\\.edit_link');
-  step(`Okta › guide: "${await waitForPanel(okta, /Choose “Fill and test”.*Fill it into/)}"`);
-  await bothThemes(okta, 'g5-okta-guide-fill');
-  await clickPanelButton(okta, 'Fill and test');
-  step(`Okta › guide: "${await waitForPanel(okta, /Choose Save to keep it/)}"`);
-  await bothThemes(okta, 'g6-okta-guide-save');
-  await okta.click('#userMgmtSettings\\.button\\.submit');
-  await waitForPhase(session.ext, 'saved');
-  step(`Okta › guide: "${await waitForPanel(okta, /Done: Okta has the new token/)}"`);
-  await bothThemes(okta, 'g7-okta-guide-done');
-  step(`Popup: ${await popupShot(session, 'g8-popup-saved')}`);
+  step(`InVision › guide: "${await waitForPanel(invision, new RegExp(`Now switch to ${label}: `))}"`);
+  await bothThemes(invision, named('g3-invision-guide-captured'));
+  const { start, moves } = GUIDE_MOVES[idpId];
+  const page = await session.sites.open(session.ext.browser, start);
+  for (const [i, move] of moves.entries()) {
+    step(`${label} › guide: "${await waitForPanel(page, move.says)}"`);
+    await bothThemes(page, `g${4 + i}-${idpId}-guide-${move.shot}`);
+    await move.then?.(page, session);
+  }
+  step(`Popup: ${await popupShot(session, named(`g${4 + moves.length}-popup-saved`))}`);
 }
 
 /** The demo's admin uses one IdP: the others are switched off in the options, so every word names this one. */
-async function useOnly(session: Awaited<ReturnType<typeof startSession>>) {
+async function useOnly(session: Session) {
   const options = await openOptions(session.ext);
   for (const other of Object.keys(IDPS).filter((id) => id !== idpId)) await setToggle(options, `site-${other}`, false);
   await options.close();
@@ -118,7 +166,7 @@ async function main() {
   step('Building the extension (wxt build)');
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
   if (args.guide) {
-    const session = await startSession({}, { headless: !args.headed });
+    const session = await startSession({ pages: idp.pages }, { headless: !args.headed });
     return guideDemo(session).finally(() => session.close());
   }
   const token = `demo-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;

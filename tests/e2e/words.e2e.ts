@@ -99,6 +99,7 @@ describe.each(CASES)('$label, in its own words', (idp) => {
 
     const page = await session.sites.open(session.ext.browser, idp.url);
     await waitForPanel(page, idp.verdict, 20_000);
+    expect(await waitForPanel(page, /Save to keep/)).toContain(`Save to keep the new token in ${idp.label}.`);
     await waitForPhase(session.ext, 'verified');
     popup = await openPopup(session.ext);
     expect(await popupSteps(popup)).toEqual(idp.steps);
@@ -109,6 +110,7 @@ describe.each(CASES)('$label, in its own words', (idp) => {
     await popup.waitForSelector('li[data-step=save].done');
     expect(await popup.$eval('li[data-step=save]', (li) => li.getAttribute('aria-label'))).toBe(`${idp.steps[5]}: done`);
     await popup.close();
+    await waitForPanel(page, new RegExp(`Saved\\. ${idp.label} now has the new token, and SCIM Relay has forgotten it\\.`));
 
     // A new token later: the IdP used last is where it goes.
     const again = await session.capture();
