@@ -142,6 +142,24 @@ describe('guide mode on Microsoft Entra ID', () => {
     expect(calls('entra', 'save')).toHaveLength(1);
   });
 
+  it('the new experience: + New configuration › Fill and test › Create', async () => {
+    session = await startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra['new-configuration'] } });
+    await guideOn(session.ext, 'entra');
+    await session.capture();
+    const admin = await session.sites.open(session.ext.browser, IDP_START_URLS.entra['new-configuration']);
+    await waitForPanel(admin, /step 10 of 15 · Microsoft Entra ID Choose Get started \(\+ New configuration in the new experience\)\./);
+    await waitForSpotlightOn(admin, '::-p-text(+ New configuration)');
+    await admin.locator('::-p-text(+ New configuration)').click();
+    await waitForPanel(admin, /step 13 of 15 · Microsoft Entra ID Choose “Fill and test” on this card: SCIM Relay types the token into Secret Token/);
+    await clickPanelButton(admin, 'Fill and test');
+    await waitForPanel(admin, /step 14 of 15 · Microsoft Entra ID .*Choose Save \(Create in a new configuration\) to keep it\./);
+    await waitForSpotlightOn(admin, '::-p-text(Create)');
+    await admin.locator('::-p-text(Create)').click();
+    await waitForPhase(session.ext, 'saved');
+    await waitForPanel(admin, /step 15 of 15 · Microsoft Entra ID Done/);
+    expect(calls('entra', 'save')).toHaveLength(1);
+  });
+
   it('a blade framed from another origin: the guide points at the blade, not at a control it cannot see', async () => {
     session = await startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.iframe } });
     await guideOn(session.ext, 'entra');
