@@ -4,7 +4,7 @@ import type { RelayView } from '../utils/relay';
 import { invisionAdapter } from '../utils/adapters/invision.source';
 import type { TargetAdapter } from '../utils/adapters/types';
 import { t, type MessageKey } from '../utils/i18n';
-import { hintWords, idpById, knownIdp, likelyIdps, stepLabels, whereToFill, type IdpHints } from '../utils/idp-words';
+import { hintWords, idpById, knownIdp, likelyIdps, stepLabels, whereToFill, type StoredIdpHints } from '../utils/idp-words';
 import { STEP_IDS, type PageStatusCode } from '../utils/protocol';
 
 export interface PopupClient {
@@ -20,7 +20,7 @@ export interface PopupClient {
   guideOn(): Promise<boolean>;
   setGuide(on: boolean): Promise<void>;
   /** What tells which IdP the person uses before a hand-off shows it: the IdPs switched on, the one used last. */
-  idpHints(): Promise<Omit<IdpHints, 'inUse'>>;
+  idpHints(): Promise<StoredIdpHints>;
 }
 
 export const POPUP_REFRESH_MS = 1000; // the countdown and progress update while the popup is open
@@ -80,7 +80,7 @@ export function Popup(props: { client: PopupClient }) {
   const [error, setError] = useState<string>();
   const [copyNotice, setCopyNotice] = useState<string>();
   const [guide, setGuide] = useState<boolean>();
-  const [idpHints, setIdpHints] = useState<Omit<IdpHints, 'inUse'>>();
+  const [idpHints, setIdpHints] = useState<StoredIdpHints>();
   useEffect(() => void props.client.guideOn().then(setGuide), [props.client]);
   useEffect(() => void props.client.idpHints().then(setIdpHints), [props.client]);
   useEffect(() => {

@@ -8,12 +8,15 @@ import type { StepId } from './protocol';
 import { loadSettings } from './settings-store';
 import { LAST_IDP_KEY } from './storage-keys';
 
-export interface IdpHints {
-  /** The IdP of the hand-off under way, or of the page in front. */
-  inUse?: string;
-  /** The IdP the last hand-off went to. */
+/** What is known before a hand-off shows which IdP: the one the last hand-off went to, the IdPs switched off. */
+export interface StoredIdpHints {
   lastUsed?: string;
   disabledSites: readonly string[];
+}
+
+export interface IdpHints extends StoredIdpHints {
+  /** The IdP of the hand-off under way, or of the page in front. */
+  inUse?: string;
 }
 
 export function idpById(id: string | undefined): TargetAdapter | undefined {
@@ -68,10 +71,10 @@ export function hintWords(idp: TargetAdapter): string[] {
   return [idp.label, idp.exampleHost, idp.path, idp.words.form];
 }
 
-export async function loadIdpHints(inUse?: string): Promise<IdpHints> {
+export async function loadIdpHints(): Promise<StoredIdpHints> {
   const [settings, stored] = await Promise.all([loadSettings(), browser.storage.local.get(LAST_IDP_KEY)]);
   const lastUsed: unknown = stored[LAST_IDP_KEY];
-  return { inUse, lastUsed: typeof lastUsed === 'string' ? lastUsed : undefined, disabledSites: settings.disabledSites };
+  return { lastUsed: typeof lastUsed === 'string' ? lastUsed : undefined, disabledSites: settings.disabledSites };
 }
 
 /** Kept by the background when a hand-off goes to an IdP: later captures and guides name that one. */

@@ -33,7 +33,7 @@ describe('which IdP', () => {
     await fakeBrowser.reset();
     await saveSettings({ ...DEFAULT_SETTINGS, disabledSites: ['okta'] });
     await rememberIdp('entra');
-    expect(await loadIdpHints('onelogin')).toEqual({ inUse: 'onelogin', lastUsed: 'entra', disabledSites: ['okta'] });
+    expect(await loadIdpHints()).toEqual({ lastUsed: 'entra', disabledSites: ['okta'] });
   });
 });
 
