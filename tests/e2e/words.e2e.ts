@@ -145,3 +145,24 @@ describe('before any hand-off', () => {
     );
   });
 });
+
+describe('the verdict in the popup', () => {
+  it('keeps the lines the IdP wrote, title and body apart', async () => {
+    session = await startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.legacy } });
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.entra.legacy);
+    await waitForPhase(session.ext, 'verified');
+    // However the page's verdict is read, a title on its own line must reach the person on its own line.
+    const verdict = 'Testing connection to InVision\nThe supplied credentials are authorized to enable provisioning';
+    const worker = await session.ext.worker();
+    await worker.evaluate(async (message) => {
+      type Area = { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+      const session = (globalThis as unknown as { chrome: { storage: { session: Area } } }).chrome.storage.session;
+      const { relay } = (await session.get('relay')) as { relay: Record<string, unknown> };
+      await session.set({ relay: { ...relay, message } });
+    }, verdict);
+    await page.bringToFront();
+    const popup = await openPopup(session.ext);
+    expect(await popup.$eval('[data-phase=verified]', (el) => (el as HTMLElement).innerText)).toBe(verdict);
+  });
+});
