@@ -3,8 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RelayView } from '../utils/relay';
 import type { RotationEntry } from '../utils/rotation-record';
 import { LastRotated } from './LastRotated';
+import { invisionAdapter } from '../utils/adapters/invision.source';
+import type { TargetAdapter } from '../utils/adapters/types';
 import { t, type MessageKey } from '../utils/i18n';
-import { STEP_IDS, type StepId, type PageStatusCode } from '../utils/protocol';
+import { hintWords, idpById, knownIdp, likelyIdps, stepLabels, whereToFill, type StoredIdpHints } from '../utils/idp-words';
+import { STEP_IDS, type PageStatusCode } from '../utils/protocol';
 
 export interface PopupClient {
   getState(): Promise<RelayView | undefined>;
@@ -20,18 +23,11 @@ export interface PopupClient {
   setGuide(on: boolean): Promise<void>;
   /** The rotation record (no token in it), for "last rotated" on an IdP page. */
   record?(): Promise<RotationEntry[]>;
+  /** What tells which IdP the person uses before a hand-off shows it: the IdPs switched on, the one used last. */
+  idpHints(): Promise<StoredIdpHints>;
 }
 
 export const POPUP_REFRESH_MS = 1000; // the countdown and progress update while the popup is open
-
-const STEP_LABELS: Record<StepId, MessageKey> = {
-  capture: 'stepCapture',
-  locate: 'stepLocate',
-  fill: 'stepFill',
-  test: 'stepTest',
-  verify: 'stepVerify',
-  save: 'stepSave',
-};
 
 const PAGE_HINTS: Partial<Record<PageStatusCode, MessageKey>> = {
   'not-admin-host': 'hintNotAdminHost',
@@ -53,7 +49,7 @@ function ago(ms: number): string {
   return ms < 60_000 ? t('agoJustNow') : t('ago', minutes(ms));
 }
 
-function headline(view: RelayView): { tone: string; text: string } {
+function headline(view: RelayView, idps: readonly TargetAdapter[]): { tone: string; text: string } {
   switch (view.phase) {
     case 'idle':
       return { tone: 'info', text: t('headlineIdle') };
@@ -65,6 +61,7 @@ function headline(view: RelayView): { tone: string; text: string } {
           view.fingerprint ?? '',
           ago(view.now - (view.capturedAt ?? view.now)),
           minutes((view.expiresAt ?? view.now) - view.now),
+          whereToFill(idps, invisionAdapter.label),
         ),
       };
     case 'filling':
@@ -87,7 +84,9 @@ export function Popup(props: { client: PopupClient }) {
   const [error, setError] = useState<string>();
   const [copyNotice, setCopyNotice] = useState<string>();
   const [guide, setGuide] = useState<boolean>();
+  const [idpHints, setIdpHints] = useState<StoredIdpHints>();
   useEffect(() => void props.client.guideOn().then(setGuide), [props.client]);
+  useEffect(() => void props.client.idpHints().then(setIdpHints), [props.client]);
   useEffect(() => {
     let alive = true;
     const refresh = () =>
@@ -104,10 +103,16 @@ export function Popup(props: { client: PopupClient }) {
   }, [props.client]);
 
   if (error) return <main class="popup"><p role="alert">{error}</p></main>;
-  if (!view) return <main class="popup"><p role="status">{t('loading')}</p></main>;
-  const head = headline(view);
+  if (!view || !idpHints) return <main class="popup"><p role="status">{t('loading')}</p></main>;
+  // Words come from the IdP of the hand-off, else of the page in front, else the settings and the last hand-off.
+  const pageIdp = view.page?.role === 'target' ? view.page.adapterId : undefined;
+  const idps = likelyIdps({ ...idpHints, inUse: view.target?.adapterId ?? pageIdp });
+  const idp = knownIdp(idps);
+  const steps = stepLabels(idp);
+  const head = headline(view, idps);
   // Once a token is held, the source page's "how to generate" hints are history.
   const hint = view.page && !(view.page.role === 'source' && view.fingerprint) ? PAGE_HINTS[view.page.status.code] : undefined;
+  const hintIdp = idpById(pageIdp);
   const fillLabel = t(view.phase === 'failed' ? 'tryAgain' : view.phase === 'verified' ? 'fillAgain' : 'fillAnyway');
   const act = (fn: () => Promise<void>) => () => void fn().then(() => props.client.getState().then(setView));
   const copyDiagnostics = async () => {
@@ -123,7 +128,7 @@ export function Popup(props: { client: PopupClient }) {
       </p>
       {hint && (
         <p class="hint" data-page-status={view.page!.status.code}>
-          {t(hint)}
+          {t(hint, ...(hintIdp ? hintWords(hintIdp) : []))}
           {view.page?.status.appLabel && ` (${view.page.status.appLabel})`}
         </p>
       )}
@@ -132,14 +137,14 @@ export function Popup(props: { client: PopupClient }) {
         {STEP_IDS.map((step) => {
           const done = view.steps.includes(step);
           return (
-            <li class={done ? 'done' : 'todo'} data-step={step} aria-label={t(done ? 'stepDone' : 'stepTodo', t(STEP_LABELS[step]))}>
-              <span aria-hidden="true">{done ? '✓' : '○'}</span> {t(STEP_LABELS[step])}
+            <li class={done ? 'done' : 'todo'} data-step={step} aria-label={t(done ? 'stepDone' : 'stepTodo', steps[step])}>
+              <span aria-hidden="true">{done ? '✓' : '○'}</span> {steps[step]}
             </li>
           );
         })}
       </ol>
       <div class="actions">
-        {view.canSave && <button type="button" class="primary" onClick={act(props.client.save)}>{t('saveInOkta')}</button>}
+        {view.canSave && <button type="button" class="primary" onClick={act(props.client.save)}>{t('saveInIdp', idp?.label ?? t('theIdp'))}</button>}
         {view.canFillHere && <button type="button" onClick={act(props.client.fillHere)}>{fillLabel}</button>}
         {view.fingerprint && <button type="button" class="danger" onClick={act(props.client.forget)}>{t('forgetNow')}</button>}
       </div>

@@ -6,6 +6,7 @@ import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
 import { loadRecord, updateRecord } from '../utils/rotation-record-store';
 import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation-reminder';
+import { rememberIdp } from '../utils/idp-words';
 import { loadPolicy, loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
 
@@ -13,11 +14,15 @@ export default defineBackground(() => {
   // Session storage is memory-only; make sure no content script can read it, whatever the browser's default.
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
 
+  let lastIdp: string | undefined; // the IdP words and guides name next time (utils/idp-words.ts)
   const relay = createRelayService({
     runtimeId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
-    saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
+    saveState: async (state) => {
+      await browser.storage.session.set({ [STATE_KEY]: state });
+      if (state.target && state.target.adapterId !== lastIdp) await rememberIdp((lastIdp = state.target.adapterId));
+    },
     loadSettings,
     loadPolicy: async () => (await loadPolicy()).policy,
     updateRecord,

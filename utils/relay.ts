@@ -311,7 +311,9 @@ export function viewFor(state: RelayState, tabId: number | undefined, now: numbe
     expiresAt: state.secret?.expiresAt,
     scimUrl: state.secret?.scimUrl,
     sourceOrigin: state.secret?.sourceOrigin,
-    target: state.target ? { origin: state.target.origin, appLabel: state.target.appLabel, isThisTab: state.target.tabId === tabId } : undefined,
+    target: state.target
+      ? { adapterId: state.target.adapterId, origin: state.target.origin, appLabel: state.target.appLabel, isThisTab: state.target.tabId === tabId }
+      : undefined,
     message: state.message,
     steps: state.steps,
     page: page ? { role: page.role, adapterId: page.adapterId, origin: page.origin, status: page.status } : undefined,

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { messagesLocale } from '../../utils/i18n';
 import { loadRecord } from '../../utils/rotation-record-store';
+import { loadIdpHints } from '../../utils/idp-words';
 import { loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings-store';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
@@ -33,6 +34,7 @@ const client: PopupClient = {
   // The user's own settings: what the organisation's policy lays over them is not theirs to store.
   setGuide: async (on) => void (await saveSettings({ ...(await loadUserSettings((await loadPolicy()).policy)), guideMode: on })),
   record: loadRecord,
+  idpHints: () => loadIdpHints(),
 };
 
 document.documentElement.lang = messagesLocale();

@@ -41,10 +41,10 @@ describe('guide mode', () => {
   it('walks from an empty browser to Saved across both tabs', async () => {
     await guideOn();
     const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
-    await waitForPanel(invision, /step 2 of 15 · InVision Choose ••• \(more\), to the right of the Teams tab\./);
+    await waitForPanel(invision, /step 2 · InVision Choose ••• \(more\), to the right of the Teams tab\./);
     await waitForSpotlightOn(invision, '#more');
     await invision.click('#more');
-    await waitForPanel(invision, /step 3 of 15 · InVision Choose SCIM Provisioning\./);
+    await waitForPanel(invision, /step 3 · InVision Choose SCIM Provisioning\./);
     await waitForSpotlightOn(invision, '#open-scim');
     await invision.click('#open-scim');
     await waitForPanel(invision, /Tick “I want to generate a new token”/);
@@ -53,7 +53,11 @@ describe('guide mode', () => {
     await waitForPanel(invision, /Choose Generate token\./);
     await waitForSpotlightOn(invision, '#generate');
     await invision.click('#generate');
-    await waitForPanel(invision, /step 6 of 15 · InVision Token captured\. Now switch to Okta/);
+    // A fresh install has every IdP switched on and none used yet: the guide cannot know which one, so it names them.
+    await waitForPanel(
+      invision,
+      /step 6 · InVision Token captured\. Now switch to the InVision app's provisioning settings in your IdP \(Okta, OneLogin, Microsoft Entra ID\)\./,
+    );
 
     const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-general`);
     await waitForPanel(okta, /step 9 of 15 · Okta Open the Provisioning tab\./);
@@ -96,7 +100,7 @@ describe('guide mode', () => {
     await waitForPanel(okta, /No token is waiting yet\. In InVision, go to People › ••• › SCIM Provisioning/);
     const invision = await sites.open(ext.browser, INVISION_PEOPLE_URL);
     await generateInvisionToken(invision);
-    await waitForPanel(invision, /Now switch to Okta/);
+    await waitForPanel(invision, /Now switch to the InVision app's provisioning settings in your IdP/);
     await okta.bringToFront();
     await waitForPanel(okta, /Choose “Fill and test” on this card.*Fill it into “InVision” here/);
     await clickPanelButton(okta, 'Fill and test');
@@ -115,7 +119,7 @@ describe('guide mode', () => {
     const popup = await openPopup(ext); // support switches the guide on from the toolbar popup
     await popup.locator('::-p-text(Start the setup guide)').click();
     await popup.waitForSelector('button[aria-pressed=true]');
-    await waitForPanel(invision, /step 6 of 15 · InVision Token captured/);
+    await waitForPanel(invision, /step 6 · InVision Token captured/);
     const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
     await waitForPanel(okta, /Choose Edit to the right of the Integration heading \(Configure API Integration the first time\)/);
     await waitForSpotlightOn(okta, '::-p-text(Configure API Integration)');

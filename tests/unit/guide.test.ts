@@ -2,7 +2,7 @@
 // arrived in; each site's guide ends on a step that is never done, where it rests.
 import { describe, expect, it } from 'vitest';
 import { invisionAdapter } from '../../utils/adapters/invision.source';
-import { oktaAdapter } from '../../utils/adapters/okta.target';
+import { TARGET_ADAPTERS } from '../../utils/adapters';
 import type { GuideStep } from '../../utils/adapters/types';
 import { currentStep } from '../../utils/guide/guide';
 
@@ -19,7 +19,7 @@ describe('guide', () => {
   it('rests on the last step', () => {
     expect(currentStep(steps, doneIds('a', 'b', 'c'))).toBe(3);
   });
-  it.each([invisionAdapter, oktaAdapter])('$label: steps have unique ids and end on a resting step', (adapter) => {
+  it.each([invisionAdapter, ...TARGET_ADAPTERS])('$label: steps have unique ids and end on a resting step', (adapter) => {
     const guide = adapter.guide ?? [];
     expect(guide.length).toBeGreaterThan(1);
     expect(new Set(guide.map((s) => s.id)).size).toBe(guide.length);

@@ -1,10 +1,30 @@
 // Microsoft Entra ID: Enterprise applications › the InVision app › Provisioning, in the Azure portal or the Entra
 // admin center, legacy flow and new flow. The blade may render in a cross-origin frame; verdicts arrive as portal
 // notifications. Facts in shared/reference/target-pages.md.
+import type { ControlSpec } from '../dom/locate';
+import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
 
 // Public cloud, US Government and China (21Vianet) portals and admin centers.
 const ENTRA_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us', 'portal.azure.cn'];
+const getStarted: ControlSpec = { name: 'Get started button', kind: 'button', locators: [{ role: 'button', name: /^get started$/i }] };
+const newConfiguration: ControlSpec = { name: '+ New configuration button', kind: 'button', locators: [{ role: 'button', name: /^\+?\s*new configuration$/i }] };
+const provisioningMode: ControlSpec = { name: 'Provisioning Mode dropdown', kind: 'button', locators: [{ role: 'combobox', name: /^provisioning mode\b/i }] };
+const adminCredentials: ControlSpec = { name: 'Admin Credentials section', kind: 'button', locators: [{ role: 'button', name: /^admin credentials$/i }] };
+const token: ControlSpec = { name: 'Secret Token field', kind: 'field', locators: [{ label: /^secret token\b/i }] };
+const save: ControlSpec = { name: 'Save (or Create) button', kind: 'button', locators: [{ role: 'button', name: /^(save|create)$/i }] };
+
+// The guide runs in the top page; a blade framed from another origin is out of its sight. It then points at the
+// blade's frame, and knows how far the person got from the relay (tested, saved) rather than from the blade.
+const BLADE_FRAME = { css: 'iframe[src*=".reactblade.portal.azure.net/"]' } as const;
+const orInBlade = (spec: ControlSpec): ControlSpec => ({ ...spec, locators: [...spec.locators, BLADE_FRAME] });
+const appLink: ControlSpec = { name: 'InVision app link', kind: 'button', locators: [{ role: 'link', name: /\binvision\b/i }] };
+const provisioningLink: ControlSpec = {
+  name: 'Provisioning menu item',
+  kind: 'button',
+  locators: [{ role: ['link', 'tab', 'button'], name: /^provisioning$/i }],
+};
+const bladeHeading: ControlSpec = { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] };
 
 export const entraAdapter: TargetAdapter = {
   id: 'entra',
@@ -22,7 +42,7 @@ export const entraAdapter: TargetAdapter = {
   appPage: /^\/$/,
   appLabel: {
     title: /^(.+?) - Microsoft (?:Azure|Entra admin center)$/,
-    heading: { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] },
+    heading: bladeHeading,
     headingPattern: /^(.+?)\s*\|\s*provisioning$/i,
   },
   expectedApp: /\binvision\b/i,
@@ -40,16 +60,16 @@ export const entraAdapter: TargetAdapter = {
     ],
   },
   reveal: [
-    { name: 'Get started button', kind: 'button', locators: [{ role: 'button', name: /^get started$/i }] },
-    { name: '+ New configuration button', kind: 'button', locators: [{ role: 'button', name: /^\+?\s*new configuration$/i }] },
-    { name: 'Provisioning Mode dropdown', kind: 'button', locators: [{ role: 'combobox', name: /^provisioning mode\b/i }] },
+    getStarted,
+    newConfiguration,
+    provisioningMode,
     { name: '“Automatic” provisioning mode', kind: 'button', locators: [{ role: 'option', name: /^automatic$/i }] },
-    { name: 'Admin Credentials section', kind: 'button', locators: [{ role: 'button', name: /^admin credentials$/i }] },
+    adminCredentials,
   ],
   baseUrl: { name: 'Tenant URL field', kind: 'field', locators: [{ label: /^tenant url\b/i }] },
-  token: { name: 'Secret Token field', kind: 'field', locators: [{ label: /^secret token\b/i }] },
+  token,
   test: { name: 'Test Connection button', kind: 'button', locators: [{ role: 'button', name: /^test connection$/i }] },
-  save: { name: 'Save (or Create) button', kind: 'button', locators: [{ role: 'button', name: /^(save|create)$/i }] },
+  save,
   outcome: {
     success: /\bauthorized to enable provisioning\b/i,
     failure: /\b(invalid credentials|error code|fail(ed|ure)|could not|unable to)\b/i,
@@ -57,11 +77,36 @@ export const entraAdapter: TargetAdapter = {
     saved: /\bsuccessfully (saved|updated|created)\b/i,
   },
   path: 'Enterprise applications › the InVision app › Provisioning',
+  words: { form: 'Provisioning', tokenField: 'Secret Token', testButton: 'Test Connection', saveButton: 'Save (Create in a new configuration)' },
   fixtures: [
     'entra/legacy-first-time.html',
     'entra/new-configuration.html',
     'entra/portal-shell.html',
     'entra/blade-frame.html',
     'entra/foreign-top.html',
+    'entra/portal-navigation.html',
+  ],
+  guide: [
+    {
+      id: 'enterprise-apps',
+      say: 'guideEntraEnterpriseApps',
+      spot: {
+        name: 'Enterprise applications link',
+        kind: 'button',
+        locators: [{ role: ['link', 'tab', 'button'], name: /^enterprise applications$/i }, { role: ['link', 'button'], name: /^microsoft entra id$/i }],
+      },
+      done: { present: appLink },
+    },
+    { id: 'app', say: 'guideEntraApp', spot: appLink, done: { present: provisioningLink } },
+    { id: 'provisioning', say: 'guideEntraProvisioning', spot: provisioningLink, done: { present: orInBlade(bladeHeading) } },
+    {
+      id: 'start',
+      say: 'guideEntraStart',
+      spot: orInBlade({ ...getStarted, locators: [...getStarted.locators, ...newConfiguration.locators] }),
+      done: { present: { ...provisioningMode, locators: [...provisioningMode.locators, ...adminCredentials.locators, ...token.locators] } },
+    },
+    { id: 'mode', say: 'guideEntraMode', spot: orInBlade(provisioningMode), done: { present: { ...adminCredentials, locators: [...adminCredentials.locators, ...token.locators] } } },
+    { id: 'credentials', say: 'guideEntraCredentials', spot: orInBlade(adminCredentials), done: { present: token } },
+    ...finishGuide(orInBlade(token), orInBlade(save)),
   ],
 };

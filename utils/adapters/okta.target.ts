@@ -1,6 +1,7 @@
 // Okta admin console: Applications › the InVision app › Provisioning › Integration. Facts in
 // shared/reference/target-pages.md; field names and ids are what public scripts saw on the live page.
 import type { ControlSpec } from '../dom/locate';
+import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
 
 // "Edit" and "Save" also exist on the General and Sign On tabs: only the ones under this heading count.
@@ -93,6 +94,7 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
+  words: { form: 'Integration', tokenField: 'API Token', testButton: 'Test API Credentials', saveButton: 'Save' },
   fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html', 'okta/admin-console.html'],
   guide: [
     {
@@ -112,8 +114,6 @@ export const oktaAdapter: TargetAdapter = {
     { id: 'integration', say: 'guideOktaIntegration', spot: integrationLink, done: { present: integrationHeading } },
     { id: 'edit', say: 'guideOktaEdit', spot: edit, done: { present: enable } },
     { id: 'enable', say: 'guideOktaEnable', spot: enable, done: { present: token } },
-    { id: 'fill', say: 'guideOktaFill', withoutToken: 'guideOktaNeedToken', spot: token, done: { phase: ['verified', 'saved'] } },
-    { id: 'save', say: 'guideOktaSave', spot: save, done: { phase: ['saved'] } },
-    { id: 'finished', say: 'guideFinished', done: 'never' },
+    ...finishGuide(token, save),
   ],
 };

@@ -1,11 +1,16 @@
 // OneLogin admin: Applications › the InVision app › Configuration. Facts in shared/reference/target-pages.md;
 // OneLogin's status and error texts are not public, so the verdict patterns are deliberately broad.
+import type { ControlSpec } from '../dom/locate';
+import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
 
 // Names OneLogin keeps for itself rather than for a customer's subdomain.
 const RESERVED_LABELS = /^(?!(?:www|api|developers|support|status|app|onelogin)$)[a-z0-9][a-z0-9-]*$/;
 // The Enable button and the status sit under this heading; Save and others do not.
 const API_CONNECTION = /^api (connection|status)\b/i;
+const APP_PAGE = /^\/apps\/\d+\/edit\/?$/;
+const token: ControlSpec = { name: 'SCIM Bearer Token field', kind: 'field', locators: [{ label: /^(scim )?bearer token$/i }] };
+const save: ControlSpec = { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] };
 
 export const oneloginAdapter: TargetAdapter = {
   id: 'onelogin',
@@ -15,7 +20,7 @@ export const oneloginAdapter: TargetAdapter = {
   hosts: { suffixes: ['onelogin.com'], label: RESERVED_LABELS },
   exampleHost: 'acme.onelogin.com',
   matches: ['https://*.onelogin.com/apps/*'],
-  appPage: /^\/apps\/\d+\/edit\/?$/,
+  appPage: APP_PAGE,
   appLabel: {
     title: /^(.+?) - Applications - OneLogin$/,
     heading: { name: 'app name heading', kind: 'region', locators: [{ css: 'h1' }] },
@@ -36,9 +41,9 @@ export const oneloginAdapter: TargetAdapter = {
   },
   reveal: [],
   baseUrl: { name: 'SCIM Base URL field', kind: 'field', locators: [{ label: /^scim base url$/i }] },
-  token: { name: 'SCIM Bearer Token field', kind: 'field', locators: [{ label: /^(scim )?bearer token$/i }] },
+  token,
   test: { name: 'Enable button under API Connection', kind: 'button', locators: [{ role: 'button', name: /^enable$/i, near: API_CONNECTION }] },
-  save: { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] },
+  save,
   outcome: {
     success: /^(api status:?\s*)?(enabled|connected|connection (is )?(active|successful))\b/i,
     failure: /\b(fail(ed|ure)?|error|invalid|unauthori[sz]ed|forbidden|denied|could not|unable to|401|403)\b/i,
@@ -46,5 +51,23 @@ export const oneloginAdapter: TargetAdapter = {
     saved: /\b(changes (were |have been )?saved|app (was )?(saved|updated)|saved successfully)\b/i,
   },
   path: 'Applications › the InVision app › Configuration',
+  words: { form: 'Configuration', tokenField: 'SCIM Bearer Token', testButton: 'Enable (API Connection)', saveButton: 'Save' },
   fixtures: ['onelogin/configuration-saved.html', 'onelogin/configuration-first-time.html'],
+  // OneLogin's app list (/apps) is outside the script's pages: the guide picks up on the app, and until then the
+  // source's last step names the way (Applications › Applications › the InVision App).
+  guide: [
+    {
+      id: 'applications',
+      say: 'guideOneloginApplications',
+      spot: { name: 'Applications menu', kind: 'button', locators: [{ role: ['link', 'button', 'tab'], name: /^applications$/i }] },
+      done: { path: APP_PAGE },
+    },
+    {
+      id: 'configuration',
+      say: 'guideOneloginConfiguration',
+      spot: { name: 'Configuration tab', kind: 'button', locators: [{ role: ['link', 'tab', 'button'], name: /^configuration$/i }] },
+      done: { present: token },
+    },
+    ...finishGuide(token, save),
+  ],
 };

@@ -103,6 +103,20 @@ export interface TargetAdapter extends AdapterBase {
   frames?: FrameRule;
   /** Where the form is, in the IdP's own words, for instructions. */
   path: string;
+  /** What a person reads for each hand-off step on this IdP: its own (English) names, never another IdP's. */
+  words: IdpWords;
+}
+
+/** The IdP's own names for the hand-off's places and controls, as its console shows them. */
+export interface IdpWords {
+  /** The pane or tab that holds the form ("Integration", "Configuration"). */
+  form: string;
+  /** The token field's caption. */
+  tokenField: string;
+  /** The control that tests the credentials. */
+  testButton: string;
+  /** The control that keeps them. */
+  saveButton: string;
 }
 
 export type Adapter = SourceAdapter | TargetAdapter;

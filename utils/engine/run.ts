@@ -8,6 +8,7 @@ import { listenToBackground, sendToBackground } from '../content-port';
 import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
 import { watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
+import { guideWords } from '../guide/steps';
 import type { ContentToBackground } from '../protocol';
 import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings';
@@ -37,7 +38,8 @@ function inPageUi(ctx: ContentScriptContext, onAction: (id: PanelActionId) => vo
 /** The whole setup runs source first, then target: each site's guide knows where it sits in it. */
 interface GuidePlace {
   offset: number;
-  total: number;
+  total?: number;
+  words: readonly string[];
 }
 
 function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean): void {
@@ -101,7 +103,10 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
   // The guide runs in the top page only: a frame's card would draw a second one.
   const sourceSteps = source.guide?.length ?? 0;
-  if (place.kind === 'top') runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode);
+  if (place.kind === 'top') {
+    const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
+    runGuide(ctx, adapter, ui, guidePlace, settings.guideMode);
+  }
 }
 
 /**
@@ -124,12 +129,16 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
   });
 }
 
-/** `guideTarget`: the IdP whose part of the guide follows this source's (for "step 3 of 15"). */
+/**
+ * `targetPath`: where the token goes next, in the IdP's words. `guideTarget`: the IdP whose part of the guide
+ * follows this source's (for "step 3 of 15"), when it is known.
+ */
 export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
   const settings = await loadPageSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const ui = inPageUi(ctx, () => {});
   startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
   const steps = adapter.guide?.length ?? 0;
-  runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
+  const total = guideTarget ? steps + (guideTarget.guide?.length ?? 0) : undefined;
+  runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode);
 }

@@ -355,7 +355,7 @@ export function startTarget(deps: TargetDeps) {
       }
       show(
         outcome.ok
-          ? { tone: 'success', title: outcome.message, body: say.verifiedBody(), actions: [{ id: 'save', label: say.saveAction() }] }
+          ? { tone: 'success', title: outcome.message, body: say.verifiedBody(adapter), actions: [{ id: 'save', label: say.saveAction() }] }
           : { tone: 'error', title: outcome.message, body: say.failedBody() },
       );
     } catch (error) {
@@ -389,9 +389,9 @@ export function startTarget(deps: TargetDeps) {
       if (!clickedByUser) press(button);
       const outcome = await waitFor(
         () => {
-          if (!present(adapter.token).length) return { ok: true, message: say.savedOk() };
+          if (!present(adapter.token).length) return { ok: true, message: say.savedOk(adapter) };
           for (const { text } of announcements(watch)) {
-            if (adapter.outcome.saved.test(text)) return { ok: true, message: say.savedOk() };
+            if (adapter.outcome.saved.test(text)) return { ok: true, message: say.savedOk(adapter) };
             if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
           }
           return undefined;

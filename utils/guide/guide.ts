@@ -13,10 +13,13 @@ const HOLDS_TOKEN: readonly Phase[] = ['captured', 'filling', 'verified', 'faile
 
 export interface GuideDeps {
   steps: readonly GuideStep[];
-  /** Steps on the sites before this one, and in the whole setup: for "step 7 of 16". */
+  /** Steps on the sites before this one, and in the whole setup: for "step 7 of 16" (just "step 7" while the IdP,
+   * and so the length of the rest, is not known yet). */
   offset: number;
-  total: number;
+  total?: number;
   siteLabel: string;
+  /** What the steps' sentences name ($1…): on an IdP its own words (guide/steps.ts), on the source the next stop. */
+  words: readonly string[];
   /** The way to this site's page, in its own words, for when the page is not what the step expects. */
   wayBack: string;
   ui: InPageUi;
@@ -54,8 +57,11 @@ export function startGuide(deps: GuideDeps): void {
     const box = target?.getBoundingClientRect();
     const noToken = !!step.withoutToken && !(phase && HOLDS_TOKEN.includes(phase));
     const view = {
-      title: t('guideTitle', deps.offset + index + 1, deps.total, deps.siteLabel),
-      text: t(noToken ? step.withoutToken! : step.say),
+      title:
+        deps.total === undefined
+          ? t('guideTitleOpen', deps.offset + index + 1, deps.siteLabel)
+          : t('guideTitle', deps.offset + index + 1, deps.total, deps.siteLabel),
+      text: t(noToken ? step.withoutToken! : step.say, ...deps.words),
       lost: step.spot && !target && !noToken ? t('guideNotHere', deps.wayBack) : undefined,
       spot: box && !noToken ? { top: box.top, left: box.left, width: box.width, height: box.height } : undefined,
     };
