@@ -12,6 +12,8 @@ export interface DiagnosticsInput {
   now: number;
   extensionVersion: string;
   browser: string;
+  /** The keys the organisation's policy sets (the settings above are already what it decided). */
+  managedKeys?: string[];
 }
 
 const MESSAGES_SHOWN = 5; // the last few outcomes tell the story; older ones are in the timeline count
@@ -35,6 +37,7 @@ export function diagnosticsReport(input: DiagnosticsInput): string {
     `Settings: lifetime ${settings.tokenLifetimeMinutes} min, auto-save ${settings.autoSave ? 'on' : 'off'}, ask before filling ${
       settings.askBeforeFill ? 'on' : 'off'
     }, guide ${settings.guideMode ? 'on' : 'off'}, sites off: ${settings.disabledSites.join(', ') || 'none'}`,
+    ...(input.managedKeys?.length ? [`Managed by policy: ${input.managedKeys.join(', ')}`] : []),
     `Phase: ${state.phase}`,
   ];
   if (state.secret) {

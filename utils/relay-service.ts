@@ -293,7 +293,13 @@ export function createRelayService(platform: RelayPlatform) {
       case 'ui/fill-here':
         return fillHere(s, message.tabId, now);
       case 'ui/diagnostics':
-        return diagnosticsReport({ state: s, settings: await platform.loadSettings(), now, ...(platform.environment?.() ?? UNKNOWN_ENVIRONMENT) });
+        return diagnosticsReport({
+          state: s,
+          settings: await platform.loadSettings(),
+          managedKeys: Object.keys((await platform.loadPolicy?.()) ?? {}),
+          now,
+          ...(platform.environment?.() ?? UNKNOWN_ENVIRONMENT),
+        });
     }
   }
 

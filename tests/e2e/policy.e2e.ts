@@ -11,7 +11,8 @@ import { axeViolations } from '../harness/axe';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions } from '../harness/options';
-import { allowDownloads, installPolicy, policyDirProblem, unpackedExtensionId, waitForManaged, type ManagedCopy } from '../harness/policy';
+import { allowDownloads, installPolicy, policyDirProblem, unpackedExtensionId, waitForManaged } from '../harness/policy';
+import { CUSTOM_SOURCE_HOST } from '../harness/idp-sites';
 import { canaryToken, DEFAULT_PAGES } from '../harness/session';
 import { FakeSites, INVISION_PEOPLE_URL, OKTA_APP_URL } from '../harness/sites';
 
@@ -34,7 +35,7 @@ const SCREENSHOTS = join(import.meta.dirname, '../../assets/screenshots');
 const problem = policyDirProblem();
 if (problem) console.warn(`policy.e2e.ts skipped: ${problem}`);
 
-let copy: ManagedCopy;
+let copy: ReturnType<typeof installPolicy>;
 let ext: ExtensionBrowser;
 let sites: FakeSites;
 const token = canaryToken();
@@ -42,7 +43,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'scim-relay-downloads-'));
 
 beforeAll(async () => {
   if (problem) return;
-  copy = installPolicy(POLICY);
+  copy = installPolicy(POLICY, `https://${CUSTOM_SOURCE_HOST}`);
   ext = await launchWithExtension({ dir: copy.dir });
   sites = new FakeSites({
     token,
@@ -231,5 +232,27 @@ describe.skipIf(!!problem)('a managed policy from a real Chromium policy file', 
     expect(options.message).toBe(
       'The SCIM token of InVision on acme-admin.okta.com was last rotated 100 days ago; the reminder is set to 90 days. Generate a new token in the source and carry it over with SCIM Relay.',
     );
+  });
+
+  it('a user-defined source gets no script while the policy forbids them, and gets it once the policy is lifted', async () => {
+    const scripts = async () => {
+      const worker = await ext.worker();
+      return worker.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } } }).chrome;
+        return (await c.scripting.getRegisteredContentScripts()).map((script) => script.id);
+      });
+    };
+    const worker = await ext.worker();
+    await worker.evaluate(async (origin: string) => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+      const source = { slug: 'acme-hr', label: 'Acme HR', origin, token: { by: 'label', text: 'API token' }, scimUrl: { by: 'label', text: 'SCIM URL' } };
+      await c.storage.local.set({ customSources: { version: 1, sources: [source] } });
+    }, `https://${CUSTOM_SOURCE_HOST}`);
+    await new Promise((r) => setTimeout(r, 1500)); // the sync runs on the storage change
+    expect(await scripts()).toEqual([]);
+    copy.lift(); // Chromium watches its policy directory: storage.managed empties, storage.onChanged fires
+    const deadline = Date.now() + 60_000;
+    while (!(await scripts()).includes('custom-source-acme-hr') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+    expect(await scripts()).toEqual(['custom-source-acme-hr']);
   });
 });

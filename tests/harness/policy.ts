@@ -43,17 +43,26 @@ export interface ManagedCopy {
   remove(): void;
 }
 
-/** Copies the built extension and writes a policy file for the copy's id; remove() takes both away. */
-export function installPolicy(policy: Record<string, unknown>): ManagedCopy {
+/**
+ * Copies the built extension and writes a policy file for the copy's id; remove() takes both away. `grantedOrigin`:
+ * an origin the copy holds as granted, as after a user's "Allow" (headless Chromium cannot answer the prompt; see
+ * tests/e2e/custom-source.e2e.ts).
+ */
+export function installPolicy(policy: Record<string, unknown>, grantedOrigin?: string): ManagedCopy & { /** Takes the policy file away (Chromium watches the directory). */ lift(): void } {
   const root = mkdtempSync(join(tmpdir(), 'scim-relay-managed-'));
   const dir = join(root, 'chrome-mv3');
   cpSync(EXTENSION_DIR, dir, { recursive: true });
+  if (grantedOrigin) {
+    const manifestPath = join(dir, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), host_permissions: [`${grantedOrigin}/*`] }));
+  }
   const id = unpackedExtensionId(dir);
   const file = join(CHROMIUM_POLICY_DIR, `scim-relay-e2e-${id}.json`);
   writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
   return {
     dir,
     id,
+    lift: () => rmSync(file, { force: true }),
     remove() {
       rmSync(file, { force: true });
       rmSync(root, { recursive: true, force: true });

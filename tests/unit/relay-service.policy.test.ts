@@ -6,7 +6,7 @@ import { POLICY_REFUSAL } from '../../utils/policy/refusal';
 import type { RelayState } from '../../utils/relay';
 import { createRelayService, type MessageSender } from '../../utils/relay-service';
 import type { RotationEntry } from '../../utils/rotation-record';
-import { recordingPlatform, NOW, RUNTIME_ID } from './fake-platform';
+import { EXTENSION_ORIGIN, recordingPlatform, NOW, RUNTIME_ID } from './fake-platform';
 
 const OKTA_PAGE = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1/';
 const INVISION_PAGE = 'https://acme.invisionapp.com/people';
@@ -69,6 +69,14 @@ describe('relay service under a managed policy', () => {
     expect(record()).toHaveLength(1);
     expect(record()[0]?.saved).toBe(true);
     expect(JSON.stringify(record())).not.toContain(TOKEN.slice(0, 8));
+  });
+
+  it('diagnostics say which settings the organisation manages (support sees why a setting will not change)', async () => {
+    const { service } = setup({ autoSaveAllowed: false, idpOrgHosts: ['acme-admin.okta.com'] });
+    const text = (await service.handle({ type: 'ui/diagnostics' }, { id: RUNTIME_ID, url: `${EXTENSION_ORIGIN}/popup.html` })) as string;
+    expect(text.split('\n')).toContain('Managed by policy: autoSaveAllowed, idpOrgHosts');
+    const plain = (await setup().service.handle({ type: 'ui/diagnostics' }, { id: RUNTIME_ID, url: `${EXTENSION_ORIGIN}/popup.html` })) as string;
+    expect(plain).not.toContain('Managed by policy');
   });
 
   it('a stop before anything was typed leaves no entry', async () => {
