@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RelayView } from '../utils/relay';
 import { t, type MessageKey } from '../utils/i18n';
 import { STEP_IDS, type StepId, type PageStatusCode } from '../utils/protocol';
+import { SourceProvenance } from './SourceProvenance';
 
 export interface PopupClient {
   getState(): Promise<RelayView | undefined>;
@@ -117,6 +118,7 @@ export function Popup(props: { client: PopupClient }) {
       <p class={`headline ${head.tone}`} role="status" aria-live="polite" data-phase={view.phase}>
         {head.text}
       </p>
+      <SourceProvenance view={view} />
       {hint && (
         <p class="hint" data-page-status={view.page!.status.code}>
           {t(hint)}

@@ -82,4 +82,14 @@ export const say = {
   forgotten: (reason: keyof typeof FORGOTTEN) => t(FORGOTTEN[reason]),
   captured: (fp: string, target: string) => t('captured', fp, target),
   generateHint: () => t('generateHint'),
+  /** Where a token came from, when, and the Base URL that will be used (or that none was shown). */
+  provenance: (host: string, title: string, time: string, scimUrl: string | undefined) =>
+    t(title ? 'provenanceTitled' : 'provenance', host, time, scimUrl ?? t('provenanceNoBaseUrl'), title),
+  askReplace: (heldHost: string, heldTime: string) => t('askReplace', heldHost, heldTime),
+  askReplaceBody: (fp: string) => t('askReplaceBody', fp),
+  replaceAction: () => t('replaceAction'),
+  keepAction: () => t('keepAction'),
+  kept: (fp: string) => t('kept', fp),
+  notAfterClick: (trigger: string | undefined) => t('notAfterClick', trigger ?? t('anyGenerateButton')),
+  notAfterClickBody: () => t('notAfterClickBody'),
 };

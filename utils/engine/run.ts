@@ -128,8 +128,9 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
 export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
   const settings = await loadSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
-  const ui = inPageUi(ctx, () => {});
-  startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
+  let onPanelAction = (_id: PanelActionId) => {};
+  const ui = inPageUi(ctx, (id) => onPanelAction(id));
+  onPanelAction = startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
 }

@@ -1,15 +1,19 @@
 // Drives any source adapter on its SaaS admin page: notice the SCIM settings, remind what generating a token
-// does, and capture the token the moment it is shown (never a mask or placeholder), with the SCIM URL beside it.
+// does, and offer the token the moment it is shown (never a mask or placeholder), with the SCIM URL beside it.
+// Only on the adapter's SCIM settings route, only what a person can see, and only counted by the background
+// shortly after the person's own click on the generate control (utils/relay.ts offerCapture).
+import type { PanelActionId } from '../../components/InPagePanel';
 import type { SourceAdapter } from '../adapters/types';
 import { isChecked, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
-import { candidates } from '../dom/locate';
+import { candidates, matchesRole } from '../dom/locate';
 import { census, present } from '../dom/pick';
-import { isRendered } from '../dom/usable';
+import { isRendered, whyUnusable } from '../dom/usable';
 import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
-import type { ContentToBackground, PageStatus } from '../protocol';
+import type { CaptureReply, ContentToBackground, PageStatus } from '../protocol';
+import { PAGE_TITLE_MAX_LENGTH, parseCaptureReply } from '../protocol-inbound';
 import { bareToken, checkToken, fingerprint } from '../token';
 
 export interface SourceDeps {
@@ -36,32 +40,65 @@ function readings(el: Element): string[] {
   return out;
 }
 
-export function findToken(adapter: SourceAdapter, root: ParentNode): string | undefined {
+/** Is the element something a person sees now? A read-only or disabled display field still shows its value. */
+function seen(el: Element, ownUi: Element): boolean {
+  const why = whyUnusable(el, { ownUi });
+  return !why || why === 'disabled' || why === 'read-only';
+}
+
+/** The first token a person can see in `root`, with the element that shows it. */
+export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Element): { token: string; el: Element } | undefined {
   for (const el of candidates(root, adapter.token)) {
     if (!isRendered(el)) continue;
     for (const value of readings(el)) {
       if (value.includes('://')) continue; // the SCIM URL sits in the same kind of element
       const checked = checkToken(bareToken(value));
-      if (checked.ok) return checked.token;
+      if (checked.ok && seen(el, ownUi)) return { token: checked.token, el };
     }
   }
   return undefined;
 }
 
-export function findScimUrl(adapter: SourceAdapter, root: ParentNode): string | undefined {
-  const labelled = candidates(root, adapter.scimUrl.control).filter(isRendered).flatMap(readings);
-  const anywhere = Array.from(root.querySelectorAll('input, textarea, a, code, span, div, p, dd, td'))
-    .filter((el) => el.childElementCount === 0 || isTextField(el))
-    .flatMap(readings);
-  return [...labelled, ...anywhere].map((s) => s.trim()).find((s) => adapter.scimUrl.pattern.test(s));
+/** The Base URL shown beside the adapter's caption, on this page's own origin; never any other text of the page. */
+export function findScimUrl(adapter: SourceAdapter, root: ParentNode, origin: string): string | undefined {
+  return candidates(root, adapter.scimUrl.control)
+    .filter(isRendered)
+    .flatMap(readings)
+    .map((s) => s.trim())
+    .find((s) => adapter.scimUrl.pattern.test(s) && URL.canParse(s) && new URL(s).origin === origin);
 }
 
-export function startSource(deps: SourceDeps) {
+function buttonAround(el: Element): Element | undefined {
+  for (let node: Element | null = el; node; node = node.parentElement) if (matchesRole(node, 'button') || matchesRole(node, 'link')) return node;
+  return undefined;
+}
+
+export const onSourceRoute = (adapter: SourceAdapter, path: string) => adapter.routes.some((route) => route.test(path));
+
+/**
+ * The person's own click on the generate control (or, for a source that names none, on any button of the page),
+ * on the control as it is shown: a click the page synthesised, or one on a control hidden under something else,
+ * does not count.
+ */
+export function isPersonsGenerateClick(adapter: SourceAdapter, event: Event, ownUi: Element): boolean {
+  if (!event.isTrusted || !(event.target instanceof Element)) return false;
+  const target = event.target;
+  const controls = adapter.trigger ? present(adapter.trigger) : [buttonAround(target)].filter((el) => !!el);
+  return controls.some((control) => control.contains(target) && seen(control, ownUi));
+}
+
+/** "10:02": when a token was captured, as the person's clock shows it. */
+const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelActionId) => void } {
   const { adapter, ui } = deps;
-  if (!checkHost(location.href, adapter.hosts).ok) return;
+  const idle = { onPanelAction: () => {} };
+  if (!checkHost(location.href, adapter.hosts).ok) return idle;
   let lastToken: string | undefined;
   let lastStatus = '';
   let hintShown = false;
+  /** The token this page offered last, for the card that answers the background. */
+  let offered: { token: string; scimUrl?: string; title?: string } | undefined;
 
   const report = (status: PageStatus) => {
     const key = JSON.stringify(status);
@@ -70,8 +107,39 @@ export function startSource(deps: SourceDeps) {
     void deps.send({ type: 'page/status', adapterId: adapter.id, status });
   };
 
+  function showOutcome(reply: CaptureReply | undefined) {
+    if (!reply || !offered) return ui.hide(); // refused by the background: a page it does not take tokens from
+    const fp = fingerprint(offered.token);
+    if (reply.kind === 'captured') {
+      const from = say.provenance(location.host, offered.title ?? '', clock(Date.now()), offered.scimUrl);
+      return ui.show({ tone: 'success', title: say.captured(fp, deps.targetPath), body: from });
+    }
+    if (reply.kind === 'ask-replace') {
+      const held = new URL(reply.heldOrigin).host;
+      return ui.show({
+        tone: 'warning',
+        title: say.askReplace(held, clock(reply.heldAt)),
+        body: say.askReplaceBody(fp),
+        actions: [
+          { id: 'replace', label: say.replaceAction() },
+          { id: 'keep', label: say.keepAction() },
+        ],
+      });
+    }
+    if (reply.reason === 'no-click') return ui.show({ tone: 'warning', title: say.notAfterClick(adapter.trigger?.name), body: say.notAfterClickBody() });
+    if (reply.reason === 'kept') return ui.show({ tone: 'info', title: say.kept(fp) });
+    ui.hide();
+  }
+
+  async function offer(token: string, scimUrl: string | undefined) {
+    const title = document.title.trim().slice(0, PAGE_TITLE_MAX_LENGTH) || undefined;
+    offered = { token, ...(scimUrl ? { scimUrl } : {}), ...(title ? { title } : {}) };
+    const message: ContentToBackground = { type: 'source/captured', adapterId: adapter.id, ...offered };
+    showOutcome(parseCaptureReply(await deps.send(message)));
+  }
+
   function scan() {
-    const panel = present(adapter.panel)[0];
+    const panel = onSourceRoute(adapter, location.pathname) ? present(adapter.panel)[0] : undefined;
     if (!panel) {
       if (hintShown) ui.hide();
       hintShown = false;
@@ -81,28 +149,46 @@ export function startSource(deps: SourceDeps) {
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
-    const token = [root, ...dialogs].map((r) => findToken(adapter, r)).find(Boolean);
-    const fresh = token && token !== lastToken;
+    const found = [root, ...dialogs].map((r) => findToken(adapter, r, ui.host)).find(Boolean);
+    const fresh = found && found.token !== lastToken;
     if (fresh) {
-      lastToken = token;
-      const scimUrl = findScimUrl(adapter, root);
-      void deps.send({ type: 'source/captured', adapterId: adapter.id, token, ...(scimUrl ? { scimUrl } : {}) });
+      lastToken = found.token;
+      void offer(found.token, findScimUrl(adapter, root, location.origin));
     }
-    // After the capture: the background takes messages one at a time, and the token is what everyone waits for.
+    // After the offer: the background takes messages one at a time, and the token is what everyone waits for.
     const watched = [adapter.panel, adapter.generateCheckbox, adapter.token, adapter.scimUrl.control].filter((spec) => !!spec);
     report({ code: ticked ? 'source-generate-ticked' : 'source-open', ...census(watched, root) });
     if (fresh) {
-      ui.show({ tone: 'success', title: say.captured(fingerprint(token), deps.targetPath) });
       hintShown = false;
       return;
     }
-    if (ticked && !hintShown && !token) {
+    if (ticked && !hintShown && !found) {
       hintShown = true;
       ui.show({ tone: 'info', title: say.generateHint() });
     }
   }
 
+  // Capture phase on the window: the click is seen before the page's own handler starts generating.
+  const onClick = (event: MouseEvent) => {
+    if (onSourceRoute(adapter, location.pathname) && isPersonsGenerateClick(adapter, event, ui.host)) {
+      void deps.send({ type: 'source/clicked', adapterId: adapter.id });
+    }
+  };
+  window.addEventListener('click', onClick, true);
   scan();
   const stop = watchDom(scan);
-  deps.signal.addEventListener('abort', stop, { once: true });
+  deps.signal.addEventListener(
+    'abort',
+    () => {
+      stop();
+      window.removeEventListener('click', onClick, true);
+    },
+    { once: true },
+  );
+  return {
+    onPanelAction: (id) => {
+      if (id !== 'replace' && id !== 'keep') return;
+      void deps.send({ type: 'source/replace', adapterId: adapter.id, replace: id === 'replace' }).then((raw) => showOutcome(parseCaptureReply(raw)));
+    },
+  };
 }
