@@ -83,8 +83,15 @@ export const say = {
   captured: (fp: string, target: string) => t('captured', fp, target),
   generateHint: () => t('generateHint'),
   /** Where a token came from, when, and the Base URL that will be used (or that none was shown). */
-  provenance: (host: string, title: string, time: string, scimUrl: string | undefined) =>
-    t(title ? 'provenanceTitled' : 'provenance', host, time, scimUrl ?? t('provenanceNoBaseUrl'), title),
+  provenance: (host: string, title: string, time: string, baseUrl: { url: string } | { otherHost: string } | undefined) =>
+    t(
+      title ? 'provenanceTitled' : 'provenance',
+      host,
+      time,
+      !baseUrl ? t('provenanceNoBaseUrl') : 'url' in baseUrl ? baseUrl.url : t('provenanceOtherBaseUrl', baseUrl.otherHost, host),
+      title,
+    ),
+  changedAfterCapture: (kept: string, shown: string) => t('changedAfterCapture', kept, shown),
   askReplace: (heldHost: string, heldTime: string) => t('askReplace', heldHost, heldTime),
   askReplaceBody: (fp: string) => t('askReplaceBody', fp),
   replaceAction: () => t('replaceAction'),

@@ -59,13 +59,22 @@ export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Eleme
   return undefined;
 }
 
-/** The Base URL shown beside the adapter's caption, on this page's own origin; never any other text of the page. */
-export function findScimUrl(adapter: SourceAdapter, root: ParentNode, origin: string): string | undefined {
-  return candidates(root, adapter.scimUrl.control)
+/** What the page shows beside the adapter's Base URL caption: a URL on its own origin, or the other host it names. */
+export type ShownBaseUrl = { url: string } | { otherHost: string };
+
+/**
+ * The Base URL beside the adapter's caption, never from any other text of the page, and only on the page's own
+ * origin. Several different URLs there (a hidden duplicate, a value swapped under an overlay) mean none.
+ */
+export function findScimUrl(adapter: SourceAdapter, root: ParentNode, origin: string): ShownBaseUrl | undefined {
+  const shown = candidates(root, adapter.scimUrl.control)
     .filter(isRendered)
     .flatMap(readings)
     .map((s) => s.trim())
-    .find((s) => adapter.scimUrl.pattern.test(s) && URL.canParse(s) && new URL(s).origin === origin);
+    .filter((s) => /^https?:\/\//i.test(s));
+  const other = shown.find((s) => !adapter.scimUrl.pattern.test(s) || !URL.canParse(s) || new URL(s).origin !== origin);
+  if (other) return { otherHost: URL.canParse(other) ? new URL(other).host : other.slice(0, 80) };
+  return shown.length && shown.every((s) => s === shown[0]) ? { url: shown[0]! } : undefined;
 }
 
 function buttonAround(el: Element): Element | undefined {
@@ -94,11 +103,14 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
   const { adapter, ui } = deps;
   const idle = { onPanelAction: () => {} };
   if (!checkHost(location.href, adapter.hosts).ok) return idle;
-  let lastToken: string | undefined;
+  /** Tokens this page already offered: a page that swaps between two values offers each once. */
+  const offeredTokens = new Set<string>();
   let lastStatus = '';
   let hintShown = false;
-  /** The token this page offered last, for the card that answers the background. */
-  let offered: { token: string; scimUrl?: string; title?: string } | undefined;
+  /** The token this page offered last and what it showed beside it, for the card that answers the background. */
+  let offered: { token: string; baseUrl?: ShownBaseUrl; title?: string } | undefined;
+  /** The token the relay took from this page: a different one shown later without a new click is a swap. */
+  let capturedHere: string | undefined;
 
   const report = (status: PageStatus) => {
     const key = JSON.stringify(status);
@@ -111,7 +123,8 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     if (!reply || !offered) return ui.hide(); // refused by the background: a page it does not take tokens from
     const fp = fingerprint(offered.token);
     if (reply.kind === 'captured') {
-      const from = say.provenance(location.host, offered.title ?? '', clock(Date.now()), offered.scimUrl);
+      capturedHere = offered.token;
+      const from = say.provenance(location.host, offered.title ?? '', clock(Date.now()), offered.baseUrl);
       return ui.show({ tone: 'success', title: say.captured(fp, deps.targetPath), body: from });
     }
     if (reply.kind === 'ask-replace') {
@@ -126,15 +139,17 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
         ],
       });
     }
+    if (reply.reason === 'no-click' && capturedHere) return ui.show({ tone: 'warning', title: say.changedAfterCapture(fingerprint(capturedHere), fp) });
     if (reply.reason === 'no-click') return ui.show({ tone: 'warning', title: say.notAfterClick(adapter.trigger?.name), body: say.notAfterClickBody() });
     if (reply.reason === 'kept') return ui.show({ tone: 'info', title: say.kept(fp) });
     ui.hide();
   }
 
-  async function offer(token: string, scimUrl: string | undefined) {
+  async function offer(token: string, baseUrl: ShownBaseUrl | undefined) {
     const title = document.title.trim().slice(0, PAGE_TITLE_MAX_LENGTH) || undefined;
-    offered = { token, ...(scimUrl ? { scimUrl } : {}), ...(title ? { title } : {}) };
-    const message: ContentToBackground = { type: 'source/captured', adapterId: adapter.id, ...offered };
+    offered = { token, ...(baseUrl ? { baseUrl } : {}), ...(title ? { title } : {}) };
+    const scimUrl = baseUrl && 'url' in baseUrl ? baseUrl.url : undefined;
+    const message: ContentToBackground = { type: 'source/captured', adapterId: adapter.id, token, ...(scimUrl ? { scimUrl } : {}), ...(title ? { title } : {}) };
     showOutcome(parseCaptureReply(await deps.send(message)));
   }
 
@@ -150,9 +165,9 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
     const found = [root, ...dialogs].map((r) => findToken(adapter, r, ui.host)).find(Boolean);
-    const fresh = found && found.token !== lastToken;
+    const fresh = found && !offeredTokens.has(found.token);
     if (fresh) {
-      lastToken = found.token;
+      offeredTokens.add(found.token);
       void offer(found.token, findScimUrl(adapter, root, location.origin));
     }
     // After the offer: the background takes messages one at a time, and the token is what everyone waits for.
