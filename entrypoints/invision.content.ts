@@ -6,6 +6,6 @@ import { runSourceScript } from '../utils/engine/run';
 
 export default defineContentScript({
   matches: invisionAdapter.matches,
-  runAt: 'document_idle',
+  runAt: 'document_start', // the person's click on Generate is watched from the first moment
   main: (ctx) => runSourceScript(ctx, invisionAdapter, `${oktaAdapter.label}: ${oktaAdapter.path}`, oktaAdapter),
 });

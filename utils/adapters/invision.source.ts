@@ -49,12 +49,13 @@ export const invisionAdapter: SourceAdapter = {
     control: {
       name: 'SCIM API URL',
       kind: 'text',
-      locators: [{ label: /^(scim )?(api )?(base )?url$/i }, { css: 'code, pre, a[href*="/scim/"], input[readonly]' }],
+      // Only beside its caption: a URL anywhere else on the page (a code block, a read-only field) is not the Base URL.
+      locators: [{ label: /^(scim )?(api )?(base )?url$/i }],
     },
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
-  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
+  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html', 'invision/v7-token-on-next-page.html'],
   guide: [
     {
       id: 'people',

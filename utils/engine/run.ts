@@ -14,7 +14,7 @@ import { parseSettings, siteEnabled } from '../settings';
 import { loadSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
 import { currentPlace } from './frames';
-import { startSource } from './source';
+import { startSource, watchGenerateClicks } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
 /** How often a page script checks that its extension is still there: an orphan's card must not outlive it. */
@@ -126,11 +126,16 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
 
 /** `guideTarget`: the IdP whose part of the guide follows this source's (for "step 3 of 15"). */
 export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
+  // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
+  const clicks = watchGenerateClicks(adapter);
   const settings = await loadSettings();
-  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
+  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return clicks.stop();
+  if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+  if (ctx.isInvalid) return clicks.stop();
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
-  onPanelAction = startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal }).onPanelAction;
+  const send = (message: ContentToBackground) => sendToBackground(ctx, message);
+  onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
 }

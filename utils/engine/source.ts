@@ -8,7 +8,7 @@ import { isChecked, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { candidates, matchesRole } from '../dom/locate';
 import { census, present } from '../dom/pick';
-import { isRendered, whyUnusable } from '../dom/usable';
+import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY, whyUnusable } from '../dom/usable';
 import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
@@ -18,6 +18,8 @@ import { bareToken, checkToken, fingerprint } from '../token';
 
 export interface SourceDeps {
   adapter: SourceAdapter;
+  /** The person's clicks on the generate control, watched from the page's first moment (watchGenerateClicks). */
+  clicks?: GenerateClicks;
   /** Where the token goes next, in the target's words (e.g. "Okta: Applications › …"). */
   targetPath: string;
   send: (message: ContentToBackground) => Promise<unknown>;
@@ -41,7 +43,7 @@ function readings(el: Element): string[] {
 }
 
 /** Is the element something a person sees now? A read-only or disabled display field still shows its value. */
-function seen(el: Element, ownUi: Element): boolean {
+function seen(el: Element, ownUi: Element | undefined): boolean {
   const why = whyUnusable(el, { ownUi });
   return !why || why === 'disabled' || why === 'read-only';
 }
@@ -89,11 +91,43 @@ export const onSourceRoute = (adapter: SourceAdapter, path: string) => adapter.r
  * on the control as it is shown: a click the page synthesised, or one on a control hidden under something else,
  * does not count.
  */
-export function isPersonsGenerateClick(adapter: SourceAdapter, event: Event, ownUi: Element): boolean {
+export function isPersonsGenerateClick(adapter: SourceAdapter, event: Event, ownUi: Element | undefined): boolean {
   if (!event.isTrusted || !(event.target instanceof Element)) return false;
   const target = event.target;
   const controls = adapter.trigger ? present(adapter.trigger) : [buttonAround(target)].filter((el) => !!el);
   return controls.some((control) => control.contains(target) && seen(control, ownUi));
+}
+
+export interface GenerateClicks {
+  /** From now on each such click goes to `onClick`; one that came before is passed on at once. */
+  connect(ownUi: Element, onClick: () => void): void;
+  stop(): void;
+}
+
+/**
+ * Watches for the person's click on the generate control from the moment it is called (document_start): a person
+ * who clicks before the rest of the script is ready (a cold browser, a slow settings read) is not missed.
+ */
+export function watchGenerateClicks(adapter: SourceAdapter): GenerateClicks {
+  let ownUi: Element | undefined;
+  let onGenerate: (() => void) | undefined;
+  let early = false;
+  // Capture phase on the window: the click is seen before the page's own handler starts generating.
+  const onClick = (event: MouseEvent) => {
+    if (!onSourceRoute(adapter, location.pathname) || !isPersonsGenerateClick(adapter, event, ownUi)) return;
+    if (onGenerate) onGenerate();
+    else early = true;
+  };
+  window.addEventListener('click', onClick, true);
+  return {
+    connect(ui, handler) {
+      ownUi = ui;
+      onGenerate = handler;
+      if (early) handler();
+      early = false;
+    },
+    stop: () => window.removeEventListener('click', onClick, true),
+  };
 }
 
 /** "10:02": when a token was captured, as the person's clock shows it. */
@@ -101,8 +135,10 @@ const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-dig
 
 export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelActionId) => void } {
   const { adapter, ui } = deps;
-  const idle = { onPanelAction: () => {} };
-  if (!checkHost(location.href, adapter.hosts).ok) return idle;
+  if (!checkHost(location.href, adapter.hosts).ok) {
+    deps.clicks?.stop();
+    return { onPanelAction: () => {} };
+  }
   /** Tokens this page already offered: a page that swaps between two values offers each once. */
   const offeredTokens = new Set<string>();
   let lastStatus = '';
@@ -154,7 +190,9 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
   }
 
   function scan() {
-    const panel = onSourceRoute(adapter, location.pathname) ? present(adapter.panel)[0] : undefined;
+    // Settings a person cannot see (drawn nearly transparent over another page) are no settings: no hint, no token.
+    const shown = onSourceRoute(adapter, location.pathname) ? present(adapter.panel) : [];
+    const panel = shown.find((el) => effectiveOpacity(el) >= MIN_ANCESTOR_OPACITY);
     if (!panel) {
       if (hintShown) ui.hide();
       hintShown = false;
@@ -183,20 +221,15 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     }
   }
 
-  // Capture phase on the window: the click is seen before the page's own handler starts generating.
-  const onClick = (event: MouseEvent) => {
-    if (onSourceRoute(adapter, location.pathname) && isPersonsGenerateClick(adapter, event, ui.host)) {
-      void deps.send({ type: 'source/clicked', adapterId: adapter.id });
-    }
-  };
-  window.addEventListener('click', onClick, true);
+  const clicks = deps.clicks ?? watchGenerateClicks(adapter);
+  clicks.connect(ui.host, () => void deps.send({ type: 'source/clicked', adapterId: adapter.id }));
   scan();
   const stop = watchDom(scan);
   deps.signal.addEventListener(
     'abort',
     () => {
       stop();
-      window.removeEventListener('click', onClick, true);
+      clicks.stop();
     },
     { once: true },
   );
