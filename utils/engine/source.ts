@@ -61,6 +61,15 @@ export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Eleme
   return undefined;
 }
 
+/** URL.canParse arrived in Chrome 120; the manifest allows 116. */
+function parsed(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the page shows beside the adapter's Base URL caption: a URL on its own origin, or the other host it names. */
 export type ShownBaseUrl = { url: string } | { otherHost: string };
 
@@ -74,8 +83,8 @@ export function findScimUrl(adapter: SourceAdapter, root: ParentNode, origin: st
     .flatMap(readings)
     .map((s) => s.trim())
     .filter((s) => /^https?:\/\//i.test(s));
-  const other = shown.find((s) => !adapter.scimUrl.pattern.test(s) || !URL.canParse(s) || new URL(s).origin !== origin);
-  if (other) return { otherHost: URL.canParse(other) ? new URL(other).host : other.slice(0, 80) };
+  const other = shown.find((s) => !adapter.scimUrl.pattern.test(s) || parsed(s)?.origin !== origin);
+  if (other) return { otherHost: parsed(other)?.host ?? other.slice(0, 80) };
   return shown.length && shown.every((s) => s === shown[0]) ? { url: shown[0]! } : undefined;
 }
 
