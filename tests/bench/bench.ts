@@ -122,6 +122,8 @@ function reveal(page: Page, token: string): Promise<number> {
 
 async function revealAndWait(ext: ExtensionBrowser, invision: Page): Promise<{ token: string; latencyMs: number }> {
   await invision.bringToFront();
+  // A token counts only after the person's click on Generate token (issue #10): the fixture does nothing unticked.
+  await invision.locator('::-p-text(Generate token)').click();
   await sleep(QUIET_BEFORE_REVEAL_MS);
   const token = canary();
   const revealedAt = await reveal(invision, token);
