@@ -140,6 +140,23 @@ describe('a user-defined source', () => {
     await waitForPanel(saas, new RegExp(`Token …${session.token.slice(-4)} captured`));
   });
 
+  it('takes the token but not a SCIM URL the page names on another host, and says which host it was', async () => {
+    session = await startSession({ pages: { ...DEFAULT_PAGES, [CUSTOM_SOURCE_URL]: 'custom/acme-hr-token.html' } }, { dir: buildWithGrantedOrigin(ORIGIN) });
+    const options = await openOptions();
+    await addSource(options, { label: 'Acme HR', origin: ORIGIN, generate: 'Create a new token', token: 'Authorization header', url: 'SCIM endpoint' });
+    await options.waitForSelector('::-p-text(Added Acme HR)');
+    for (let i = 0; i < 50 && !(await registeredScripts()).length; i++) await new Promise((r) => setTimeout(r, 100));
+    const saas = await session.sites.open(session.ext.browser, CUSTOM_SOURCE_URL);
+    await saas.waitForFunction(() => document.getElementById('endpoint')?.textContent);
+    await saas.evaluate(() => void (document.getElementById('endpoint')!.textContent = 'https://scim.evil.example/scim/v2'));
+    await saas.locator('::-p-text(Create a new token)').click();
+    const card = await waitForPanel(saas, new RegExp(`Token …${session.token.slice(-4)} captured`));
+    expect(card).toContain(`Base URL: not taken: the page named one on another site, scim.evil.example, not on ${CUSTOM_SOURCE_HOST} (enter it in your IdP yourself).`);
+    const held = await relayState(session.ext);
+    expect(held?.secret?.token).toBe(session.token);
+    expect(held?.secret?.scimUrl).toBeUndefined();
+  });
+
   it('a source saved before pages were named keeps its place with a notice, and captures nothing until added again', async () => {
     session = await startSession({ pages: { ...DEFAULT_PAGES, [CUSTOM_SOURCE_URL]: 'custom/acme-hr-token.html' } }, { dir: buildWithGrantedOrigin(ORIGIN) });
     const saved = { slug: 'acme-hr', label: 'Acme HR', origin: ORIGIN, token: { by: 'label', text: 'Authorization header' }, scimUrl: { by: 'label', text: 'SCIM endpoint' } };
