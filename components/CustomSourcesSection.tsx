@@ -1,8 +1,9 @@
-// Options section for user-defined token sources: describe a SaaS admin page (address, where the token and the
-// SCIM URL appear), grant SCIM Relay that one origin at that moment, and remove it again. No secrets are stored.
+// Options section for user-defined token sources: describe a SaaS admin page (address, the page's path, its
+// generate button, where the token and the SCIM URL appear), grant SCIM Relay that one origin at that moment, and
+// remove it again. No secrets are stored.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { MAX_CUSTOM_SOURCES, matchPatternFor, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources';
+import { MAX_CUSTOM_SOURCES, matchPatternFor, needsPath, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources';
 import { CustomSourceSchema } from '../utils/custom-sources-schema';
 
 export interface CustomSourcesClient {
@@ -13,8 +14,18 @@ export interface CustomSourcesClient {
   releaseOrigin(pattern: string): Promise<void>;
 }
 
-type Draft = { label: string; origin: string; tokenBy: PlaceSpec['by']; token: string; urlBy: PlaceSpec['by']; url: string; appName: string };
-const EMPTY: Draft = { label: '', origin: '', tokenBy: 'label', token: '', urlBy: 'label', url: '', appName: '' };
+type Draft = {
+  label: string;
+  origin: string;
+  path: string;
+  generate: string;
+  tokenBy: PlaceSpec['by'];
+  token: string;
+  urlBy: PlaceSpec['by'];
+  url: string;
+  appName: string;
+};
+const EMPTY: Draft = { label: '', origin: '', path: '', generate: '', tokenBy: 'label', token: '', urlBy: 'label', url: '', appName: '' };
 
 const place = (by: PlaceSpec['by'], value: string): PlaceSpec => (by === 'label' ? { by, text: value } : { by, selector: value });
 
@@ -31,6 +42,11 @@ function selectorProblem(spec: PlaceSpec): string | undefined {
 
 function describe(spec: PlaceSpec): string {
   return spec.by === 'label' ? t('csBeside', spec.text) : t('csAt', spec.selector);
+}
+
+/** Which page of the origin counts, and after which click: what a person checks a source by. */
+function describePage(source: CustomSource): string {
+  return [source.path && t('csSourcePage', source.path), source.generate && t('csSourceButton', source.generate)].filter(Boolean).join(', ');
 }
 
 function PlaceInput(props: { id: string; legend: string; by: PlaceSpec['by']; value: string; onChange: (by: PlaceSpec['by'], value: string) => void }) {
@@ -64,6 +80,8 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
       slug: slugFor(draft.label),
       label: draft.label,
       origin: draft.origin.trim().replace(/\/$/, ''),
+      path: draft.path,
+      ...(draft.generate.trim() ? { generate: draft.generate } : {}),
       token: place(draft.tokenBy, draft.token),
       scimUrl: place(draft.urlBy, draft.url),
       ...(draft.appName.trim() ? { appName: draft.appName } : {}),
@@ -109,8 +127,14 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
         <ul aria-label={t('csYourSources')}>
           {settings.sources.map((source) => (
             <li data-source={source.slug}>
-              <strong>{source.label}</strong> {t('csSourceLine', source.origin, describe(source.token), describe(source.scimUrl))}{' '}
+              <strong>{source.label}</strong> {t('csSourceLine', source.origin, describe(source.token), describe(source.scimUrl))}
+              {source.path && `; ${describePage(source)}`}{' '}
               <button type="button" onClick={() => void remove(source)}>{t('csRemove', source.label)}</button>
+              {needsPath(source) && (
+                <p role="status" class="warning">
+                  {t('csNeedsPath', source.label)}
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -120,6 +144,10 @@ export function CustomSourcesSection(props: { client: CustomSourcesClient }) {
         <input id="cs-label" type="text" value={draft.label} onInput={(e) => set({ label: e.currentTarget.value })} />
         <label for="cs-origin">{t('csOrigin')}</label>
         <input id="cs-origin" type="url" placeholder="https://admin.example.com" value={draft.origin} onInput={(e) => set({ origin: e.currentTarget.value })} />
+        <label for="cs-path">{t('csPath')}</label>
+        <input id="cs-path" type="text" placeholder="/admin/scim" value={draft.path} onInput={(e) => set({ path: e.currentTarget.value })} />
+        <label for="cs-generate">{t('csGenerate')}</label>
+        <input id="cs-generate" type="text" value={draft.generate} onInput={(e) => set({ generate: e.currentTarget.value })} />
         <PlaceInput id="cs-token" legend={t('csTokenWhere')} by={draft.tokenBy} value={draft.token} onChange={(tokenBy, token) => set({ tokenBy, token })} />
         <PlaceInput id="cs-url" legend={t('csUrlWhere')} by={draft.urlBy} value={draft.url} onChange={(urlBy, url) => set({ urlBy, url })} />
         <label for="cs-app">{t('csAppName')}</label>

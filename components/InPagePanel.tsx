@@ -3,7 +3,7 @@
 import { t } from '../utils/i18n';
 
 export type PanelTone = 'info' | 'progress' | 'success' | 'error' | 'warning';
-export type PanelActionId = 'save' | 'fill' | 'dismiss';
+export type PanelActionId = 'save' | 'fill' | 'dismiss' | 'replace' | 'keep';
 
 export interface PanelView {
   tone: PanelTone;

@@ -8,6 +8,7 @@ import type { TargetAdapter } from '../utils/adapters/types';
 import { t, type MessageKey } from '../utils/i18n';
 import { hintWords, idpById, knownIdp, likelyIdps, stepLabels, whereToFill, type StoredIdpHints } from '../utils/idp-words';
 import { STEP_IDS, type PageStatusCode } from '../utils/protocol';
+import { SourceProvenance } from './SourceProvenance';
 
 export interface PopupClient {
   getState(): Promise<RelayView | undefined>;
@@ -126,6 +127,7 @@ export function Popup(props: { client: PopupClient }) {
       <p class={`headline ${head.tone}`} role="status" aria-live="polite" data-phase={view.phase}>
         {head.text}
       </p>
+      <SourceProvenance view={view} />
       {hint && (
         <p class="hint" data-page-status={view.page!.status.code}>
           {t(hint, ...(hintIdp ? hintWords(hintIdp) : []))}

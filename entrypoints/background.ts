@@ -71,7 +71,7 @@ export default defineBackground(() => {
   const syncScripts = async () =>
     syncCustomSourceScripts(await loadCustomSources(), {
       registeredIds: async () => (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id),
-      register: (scripts) => browser.scripting.registerContentScripts(scripts.map((s) => ({ ...s, runAt: 'document_idle' as const }))),
+      register: (scripts) => browser.scripting.registerContentScripts(scripts),
       unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
       granted: (origins) => browser.permissions.contains({ origins }),
     }).catch((error: unknown) => console.info('[scim-relay] custom sources not registered', { reason: String(error) }));

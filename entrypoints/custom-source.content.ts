@@ -10,12 +10,12 @@ import { t } from '../utils/i18n';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  runAt: 'document_idle',
+  runAt: 'document_start', // as registered (utils/custom-source-scripts.ts)
   main: async (ctx) => {
     const { sources } = parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]);
     const source = sources.find((s) => new URL(s.origin).origin === location.origin);
     if (!source || ctx.isInvalid) return;
     const targets = TARGET_ADAPTERS.map((t) => t.label).join(', ');
-    runSourceScript(ctx, toAdapter(source), t('csTargetPath', source.appName ?? source.label, targets));
+    runSourceScript(ctx, toAdapter(source), Promise.resolve({ targetPath: t('csTargetPath', source.appName ?? source.label, targets) }));
   },
 });

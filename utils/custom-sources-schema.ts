@@ -2,7 +2,7 @@
 // breaks. The rules themselves live in custom-sources.ts, whose zod-free reader (used by the content script) is
 // proven to accept exactly what this schema accepts (tests/unit/custom-sources.test.ts).
 import * as z from 'zod/mini';
-import { CSS_FORBIDDEN, LIMITS, isPlainHttpsOrigin, SLUG_PATTERN } from './custom-sources';
+import { CSS_FORBIDDEN, LIMITS, isPlainHttpsOrigin, PATH_PATTERN, SLUG_PATTERN } from './custom-sources';
 
 const text = (limits: { min: number; max: number }) => z.string().check(z.trim(), z.minLength(limits.min), z.maxLength(limits.max));
 
@@ -27,6 +27,10 @@ export const CustomSourceSchema = z.strictObject({
   slug: z.string().check(z.regex(SLUG_PATTERN)),
   label: text(LIMITS.name),
   origin: ORIGIN,
+  /** The path of the page that shows the token; "*" for any part of one segment. */
+  path: text(LIMITS.path).check(z.refine((p) => PATH_PATTERN.test(p), 'Enter the page path as /path/to/page (no query, no #).')),
+  /** The words of the button that generates the token, where the product has one. */
+  generate: z.optional(text(LIMITS.caption)),
   token: PlaceSpec,
   scimUrl: PlaceSpec,
   /** How the app is named in the IdP (defaults to the label): only that app is filled without asking. */

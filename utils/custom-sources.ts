@@ -1,6 +1,6 @@
 // User-defined token sources: any SaaS admin page that shows a one-time SCIM token, described by the user (origin,
-// where the token appears, where the SCIM URL appears), validated here, stored versioned in storage.local (no
-// secrets), and turned into the same declarative SourceAdapter the built-in InVision source is.
+// the page's path, its generate button, where the token and the SCIM URL appear), validated here, stored versioned
+// in storage.local (no secrets), and turned into the same declarative SourceAdapter the built-in InVision source is.
 import { arrayOf, isString, matches, oneOf, optional } from './check';
 import type { Locator } from './dom/locate';
 import type { SourceAdapter } from './adapters/types';
@@ -15,7 +15,15 @@ export const MAX_CUSTOM_SOURCES = 20; // a handful of SaaS per admin; bounds the
 export const CSS_FORBIDDEN = /[{}<>]/; // a selector, never a style block or markup
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,23}$/;
 /** Lengths after trimming: a product name, a caption beside a value, a selector, a host name. */
-export const LIMITS = { name: { min: 2, max: 60 }, caption: { min: 2, max: 80 }, selector: { min: 1, max: 200 }, origin: { max: 253 } };
+export const LIMITS = {
+  name: { min: 2, max: 60 },
+  caption: { min: 2, max: 80 },
+  selector: { min: 1, max: 200 },
+  origin: { max: 253 },
+  path: { min: 1, max: 200 },
+};
+/** A page path as typed: starts with "/", no query or fragment, "*" for any run of characters within one segment. */
+export const PATH_PATTERN = /^\/[^\s?#]*$/;
 
 /** Where a value appears: beside a caption with these words (e.g. "API token"), or in the element a selector names. */
 export type PlaceSpec = { by: 'label'; text: string } | { by: 'css'; selector: string };
@@ -25,6 +33,14 @@ export interface CustomSource {
   slug: string;
   label: string;
   origin: string;
+  /**
+   * The path of the page that shows the token (e.g. /admin/scim; a star stands for any part of one segment): a
+   * token elsewhere on the origin is never captured. Absent only in a source saved before pages were named (version 1): it captures
+   * nothing until the user names the page, and the options page says so.
+   */
+  path?: string;
+  /** The words of the button that generates the token, where the product has one: only a click on it counts. */
+  generate?: string;
   token: PlaceSpec;
   scimUrl: PlaceSpec;
   /** How the app is named in the IdP (defaults to the label): only that app is filled without asking. */
@@ -32,11 +48,11 @@ export interface CustomSource {
 }
 
 export interface CustomSourcesSettings {
-  version: 1;
+  version: 2;
   sources: CustomSource[];
 }
 
-export const NO_CUSTOM_SOURCES: CustomSourcesSettings = { version: 1, sources: [] };
+export const NO_CUSTOM_SOURCES: CustomSourcesSettings = { version: 2, sources: [] };
 
 /** https, a plain host name (no port, credentials, path or punycode): the same rules the built-in hosts follow. */
 export function isPlainHttpsOrigin(raw: string): boolean {
@@ -72,7 +88,8 @@ function readPlace(raw: unknown): PlaceSpec | undefined {
   return undefined;
 }
 
-const SOURCE = {
+/** Version 1: before sources named their page and generate button. */
+const SOURCE_V1 = {
   slug: isString((slug) => SLUG_PATTERN.test(slug)),
   label: trimmed(LIMITS.name),
   origin: trimmed(LIMITS.origin, isPlainHttpsOrigin),
@@ -80,9 +97,10 @@ const SOURCE = {
   scimUrl: (raw: unknown) => !!readPlace(raw),
   appName: optional(trimmed(LIMITS.name)),
 };
+const SOURCE = { ...SOURCE_V1, path: trimmed(LIMITS.path, (path) => PATH_PATTERN.test(path)), generate: optional(trimmed(LIMITS.caption)) };
 
-function readSource(raw: unknown): CustomSource | undefined {
-  if (!matches(raw, SOURCE)) return undefined;
+function readSource(raw: unknown, version: 1 | 2): CustomSource | undefined {
+  if (!matches(raw, version === 1 ? SOURCE_V1 : SOURCE)) return undefined;
   const source: CustomSource = {
     slug: raw.slug as string,
     label: (raw.label as string).trim(),
@@ -90,18 +108,29 @@ function readSource(raw: unknown): CustomSource | undefined {
     token: readPlace(raw.token)!,
     scimUrl: readPlace(raw.scimUrl)!,
   };
+  if (raw.path !== undefined) source.path = (raw.path as string).trim();
+  if (raw.generate !== undefined) source.generate = (raw.generate as string).trim();
   if (raw.appName !== undefined) source.appName = (raw.appName as string).trim();
   return source;
 }
 
 /**
  * The stored list, read without zod (the content script reads it inside the source page). A corrupt or unknown
- * stored value means "no user-defined sources", never a half-trusted one.
+ * stored value means "no user-defined sources", never a half-trusted one. Version 1 sources come back without a
+ * path (see CustomSource.path): kept, shown with a notice, capturing nothing.
  */
 export function parseCustomSources(raw: unknown): CustomSourcesSettings {
-  if (!matches(raw, { version: oneOf([1]), sources: arrayOf((source) => !!readSource(source), MAX_CUSTOM_SOURCES) })) return NO_CUSTOM_SOURCES;
-  return { version: 1, sources: Array.from(raw.sources as unknown[], (source) => readSource(source)!) };
+  for (const version of [1, 2] as const) {
+    const sources = arrayOf((source) => !!readSource(source, version), MAX_CUSTOM_SOURCES);
+    if (matches(raw, { version: oneOf([version]), sources })) {
+      return { version: 2, sources: Array.from(raw.sources as unknown[], (source) => readSource(source, version)!) };
+    }
+  }
+  return NO_CUSTOM_SOURCES;
 }
+
+/** Saved before pages were named: shown with a notice in the options page, captures nothing. */
+export const needsPath = (source: CustomSource) => source.path === undefined;
 
 export function slugFor(label: string): string {
   return (
@@ -124,8 +153,14 @@ function locatorFor(place: PlaceSpec): Locator {
   return place.by === 'label' ? { label: exactly(place.text) } : { css: place.selector };
 }
 
-/** Any https URL whose path names SCIM: a SCIM base URL always does, a random link on the page rarely. */
-const SCIM_URL = /^https:\/\/[a-z0-9.-]+\/\S*scim\S*$/i;
+/** A URL on the source's own origin whose path names SCIM: the origin the user entered, never another host. */
+const scimUrlOn = (origin: string) => new RegExp(`^${escapeRegExp(origin.replace(/\/$/, ''))}/\\S*scim\\S*$`, 'i');
+
+/** The page path as typed, as a rule: "*" stands for any run of characters within one segment; a trailing "/" optional. */
+export function routeFor(path: string): RegExp {
+  const body = path.replace(/\/+$/, '').split('*').map(escapeRegExp).join('[^/]*');
+  return new RegExp(`^${body}/?$`);
+}
 
 export function toAdapter(source: CustomSource): SourceAdapter {
   const host = new URL(source.origin).hostname;
@@ -135,9 +170,11 @@ export function toAdapter(source: CustomSource): SourceAdapter {
     label: source.label,
     hosts: { suffixes: [], label: /^$/, exactHosts: [host] },
     matches: [matchPatternFor(source)],
+    routes: source.path === undefined ? [] : [routeFor(source.path)],
+    ...(source.generate ? { trigger: { name: `${source.label} “${source.generate}” button`, kind: 'button', locators: [{ role: ['button', 'link'], name: exactly(source.generate) }] } } : {}),
     panel: { name: `${source.label} page`, kind: 'region', locators: [{ css: 'body' }] },
     token: { name: `${source.label} token`, kind: 'text', locators: [locatorFor(source.token)] },
-    scimUrl: { control: { name: 'SCIM URL', kind: 'text', locators: [locatorFor(source.scimUrl)] }, pattern: SCIM_URL },
+    scimUrl: { control: { name: 'SCIM URL', kind: 'text', locators: [locatorFor(source.scimUrl)] }, pattern: scimUrlOn(source.origin) },
     path: `the page on ${host} that shows the token`,
     // Whole words only ("Acme" is not "Acmeworks"); lookarounds, as a name may end in a bracket.
     idpAppName: new RegExp(`(?<!\\w)${escapeRegExp(source.appName ?? source.label)}(?!\\w)`, 'i'),

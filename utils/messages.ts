@@ -84,4 +84,21 @@ export const say = {
   generateHint: () => t('generateHint'),
   policyRefusedIdp: (host: string) => t('policyRefusedIdp', host),
   policyRefusedSource: (host: string) => t('policyRefusedSource', host),
+  /** Where a token came from, when, and the Base URL that will be used (or that none was shown). */
+  provenance: (host: string, title: string, time: string, baseUrl: { url: string } | { otherHost: string } | undefined) =>
+    t(
+      title ? 'provenanceTitled' : 'provenance',
+      host,
+      time,
+      !baseUrl ? t('provenanceNoBaseUrl') : 'url' in baseUrl ? baseUrl.url : t('provenanceOtherBaseUrl', baseUrl.otherHost, host),
+      title,
+    ),
+  changedAfterCapture: (kept: string, shown: string) => t('changedAfterCapture', kept, shown),
+  askReplace: (heldHost: string, heldTime: string) => t('askReplace', heldHost, heldTime),
+  askReplaceBody: (fp: string) => t('askReplaceBody', fp),
+  replaceAction: () => t('replaceAction'),
+  keepAction: () => t('keepAction'),
+  kept: (fp: string) => t('kept', fp),
+  notAfterClick: (trigger: string | undefined) => t('notAfterClick', trigger ?? t('anyGenerateButton')),
+  notAfterClickBody: () => t('notAfterClickBody'),
 };

@@ -1,8 +1,8 @@
 // What content scripts receive from the background, checked without zod (utils/check.ts says why). protocol.ts
 // holds the same shapes as zod schemas (the background's source of truth); tests/unit/protocol-inbound.test.ts
 // proves both accept exactly the same values.
-import { discriminated, isBoolean, isString, matches, oneOf, optional } from './check';
-import type { BackgroundToContent, FillGrant, GuidePhaseReply } from './protocol';
+import { discriminated, isBoolean, isIntIn, isString, matches, oneOf, optional } from './check';
+import type { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } from './protocol';
 import { TOKEN_MAX_LENGTH } from './token';
 
 export const FORGET_REASONS = ['saved', 'expired', 'forgotten', 'replaced'] as const;
@@ -13,6 +13,10 @@ export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
 export const HTTPS_URL_MAX_LENGTH = 2048; // longer than any SCIM base URL; bounds message sizes
 export const HTTPS_URL_PATTERN = /^https:\/\/[^\s]+$/;
 export const SHORT_TEXT_MAX_LENGTH = 600; // messages from IdPs are a sentence or two
+export const PAGE_TITLE_MAX_LENGTH = 120; // a title as a tab shows it
+/** Why a token a page showed was not taken: no click of the person's before it, or the person kept the held one. */
+export const CAPTURE_IGNORED_REASONS = ['no-click', 'kept', 'nothing-waiting'] as const;
+export const ORIGIN_PATTERN = /^https:\/\/[a-z0-9.-]+$/;
 
 const isToken = isString((text) => text.length >= 1 && text.length <= TOKEN_MAX_LENGTH);
 const isShortText = isString((text) => text.length <= SHORT_TEXT_MAX_LENGTH);
@@ -39,4 +43,13 @@ export function parseFillGrant(raw: unknown): FillGrant | undefined {
 
 export function parseGuidePhaseReply(raw: unknown): GuidePhaseReply | undefined {
   return matches(raw, { phase: oneOf(PHASES) }) ? (raw as GuidePhaseReply) : undefined;
+}
+
+export function parseCaptureReply(raw: unknown): CaptureReply | undefined {
+  const valid = discriminated(raw, 'kind', {
+    captured: {},
+    ignored: { reason: oneOf(CAPTURE_IGNORED_REASONS) },
+    'ask-replace': { heldOrigin: isString((text) => text.length <= 255 && ORIGIN_PATTERN.test(text)), heldAt: isIntIn(0, Number.MAX_SAFE_INTEGER) },
+  });
+  return valid ? (raw as CaptureReply) : undefined;
 }

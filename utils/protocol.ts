@@ -1,7 +1,7 @@
 // The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender;
 // content scripts use protocol-inbound.ts's zod-free twins of the shapes they receive (size budget).
 import * as z from 'zod/mini';
-import { ADAPTER_ID_PATTERN, FORGET_REASONS, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, PHASES, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
+import { ADAPTER_ID_PATTERN, CAPTURE_IGNORED_REASONS, FORGET_REASONS, ORIGIN_PATTERN, PAGE_TITLE_MAX_LENGTH, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, PHASES, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
 import { TOKEN_MAX_LENGTH } from './token';
 
 const ADAPTER_ID = z.string().check(z.regex(ADAPTER_ID_PATTERN));
@@ -9,7 +9,7 @@ const SHORT_TEXT = z.string().check(z.maxLength(SHORT_TEXT_MAX_LENGTH));
 const TOKEN = z.string().check(z.minLength(1), z.maxLength(TOKEN_MAX_LENGTH));
 const HTTPS_URL = z.string().check(z.maxLength(HTTPS_URL_MAX_LENGTH), z.regex(HTTPS_URL_PATTERN));
 const TAB_ID = z.number().check(z.int(), z.minimum(0));
-const ORIGIN = z.string().check(z.maxLength(255), z.regex(/^https:\/\/[a-z0-9.-]+$/));
+const ORIGIN = z.string().check(z.maxLength(255), z.regex(ORIGIN_PATTERN));
 /**
  * Sent only from a sub-frame: the top page's origin as the frame sees it (location.ancestorOrigins). The background
  * never trusts it alone; it must equal the origin the browser stamped on that tab's own top-frame report.
@@ -64,7 +64,13 @@ export const ContentToBackground = z.discriminatedUnion('type', [
     adapterId: ADAPTER_ID,
     token: TOKEN,
     scimUrl: z.optional(HTTPS_URL),
+    /** The page's title, for provenance ("People · Acme · InVision"); the host comes from the browser. */
+    title: z.optional(z.string().check(z.maxLength(PAGE_TITLE_MAX_LENGTH))),
   }),
+  /** The person's own (trusted) click on the source's generate or enable control: the next token may count. */
+  z.strictObject({ type: z.literal('source/clicked'), adapterId: ADAPTER_ID }),
+  /** The person's answer on the card to "Replace the token captured on … at …?". */
+  z.strictObject({ type: z.literal('source/replace'), adapterId: ADAPTER_ID, replace: z.boolean() }),
   z.strictObject({ type: z.literal('page/status'), adapterId: ADAPTER_ID, status: PageStatus, ...FRAME_FIELDS }),
   z.strictObject({
     type: z.literal('target/ready'),
@@ -112,6 +118,15 @@ export const FillGrant = z.discriminatedUnion('kind', [
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;
+
+/** The background's answer to source/captured and source/replace: what became of the token the page showed. */
+export const CaptureReply = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('captured') }),
+  z.strictObject({ kind: z.literal('ignored'), reason: z.enum(CAPTURE_IGNORED_REASONS) }),
+  /** Another token is held (from another page): the person decides; `heldOrigin`/`heldAt` name that one. */
+  z.strictObject({ kind: z.literal('ask-replace'), heldOrigin: ORIGIN, heldAt: z.number().check(z.int(), z.minimum(0)) }),
+]);
+export type CaptureReply = z.infer<typeof CaptureReply>;
 
 // ── popup / options → background ─────────────────────────────────────────────────────────────────────────────
 export const UiToBackground = z.discriminatedUnion('type', [

@@ -11,17 +11,19 @@ import {
   INITIAL_STATE,
   RelayState,
   allowTab,
+  answerReplace,
   badgeFor,
-  capture,
   closeTab,
   expireIfDue,
   forget,
   noteChanges,
+  offerCapture,
   progress,
   reportPage,
   requestFill,
   result,
   saved,
+  trustedClick,
   viewFor,
   type Transition,
 } from './relay';
@@ -29,7 +31,17 @@ import { hostAllowed, type ManagedPolicy } from './policy/managed';
 import { POLICY_REFUSAL } from './policy/refusal';
 import { recordChange, type RotationEntry } from './rotation-record';
 import { siteEnabled, type Settings } from './settings';
-import { redact } from './token';
+import { redact, SHOWN_FRAGMENT_LIMIT } from './token';
+
+/** A Base URL the source page may name: the adapter's shape, on the very origin that showed the token. */
+function isBaseUrlOf(url: string, source: SourceAdapter, origin: string): boolean {
+  if (!source.scimUrl.pattern.test(url)) return false;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
 
 export const EXPIRY_ALARM = 'relay-expiry';
 export const BADGE_ALARM = 'relay-badge';
@@ -80,7 +92,8 @@ export type Rejection =
   | 'wrong-origin'
   | 'not-an-extension-page'
   | 'site-disabled'
-  | 'org-policy';
+  | 'org-policy'
+  | 'off-route';
 
 function matchesAny(url: string, patterns: readonly string[]): boolean {
   try {
@@ -121,7 +134,7 @@ function checkContentSender(message: ContentToBackground, sender: MessageSender,
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return 'no-tab';
   if (!adapter) return sender.frameId === 0 ? 'unknown-adapter' : 'sub-frame';
-  const needsRole = message.type === 'source/captured' ? 'source' : message.type.startsWith('target/') ? 'target' : adapter.role;
+  const needsRole = message.type.startsWith('source/') ? 'source' : message.type.startsWith('target/') ? 'target' : adapter.role;
   if (adapter.role !== needsRole) return 'wrong-role';
   if (sender.frameId !== 0) return adapter.role === 'target' ? checkFrameSender(message, sender, adapter, tabId) : 'sub-frame';
   if ('topOrigin' in message && message.topOrigin !== undefined) return 'unknown-top'; // only frames claim a top
@@ -235,17 +248,26 @@ export function createRelayService(platform: RelayPlatform) {
       const top = s.pages[tabId];
       if (!top || top.adapterId !== message.adapterId || top.topOrigin !== topOrigin) return reject('unknown-top');
     }
+    const lifetime = settings.tokenLifetimeMinutes * 60_000;
     switch (message.type) {
+      case 'source/clicked':
       case 'source/captured': {
         if (!(await policyAllowsHost('source', origin))) {
           reject('org-policy');
           return POLICY_REFUSAL;
         }
-        const lifetime = settings.tokenLifetimeMinutes * 60_000;
+        // The browser-stamped path, not the page's word: only the SCIM settings route may arm or show a token.
+        const path = new URL(sender.url ?? origin).pathname;
         const source = adapter as SourceAdapter;
-        const scimUrl = message.scimUrl && source.scimUrl.pattern.test(message.scimUrl) ? message.scimUrl : undefined;
-        return commit(capture(s, { token: message.token, scimUrl, adapterId: message.adapterId, origin }, now, lifetime));
+        if (!source.routes.some((route) => route.test(path))) return reject('off-route');
+        if (message.type === 'source/clicked') return commit(trustedClick(s, { tabId, origin }, now));
+        const { token } = message;
+        const scimUrl = message.scimUrl && isBaseUrlOf(message.scimUrl, source, origin) ? message.scimUrl : undefined;
+        const title = message.title === undefined ? undefined : redact(message.title, token, SHOWN_FRAGMENT_LIMIT);
+        return commit(offerCapture(s, { token, scimUrl, adapterId: message.adapterId, origin, tabId, path, title }, now, lifetime));
       }
+      case 'source/replace':
+        return commit(answerReplace(s, { tabId, replace: message.replace }, now));
       case 'page/status': {
         const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status: message.status };
         return commit(reportPage(s, tabId, page, now));

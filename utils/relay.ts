@@ -1,9 +1,17 @@
 // The relay as a pure state machine: every transition is a function of (state, input, now), so unit tests can
 // drive all of them; the background only persists the state and carries out the returned effects.
 import * as z from 'zod/mini';
-import { BackgroundToContent, PageStatus, Phase, StepId, type FillGrant } from './protocol';
+import { BackgroundToContent, PageStatus, Phase, StepId, type CaptureReply, type FillGrant } from './protocol';
 import { t } from './i18n';
+import { PAGE_TITLE_MAX_LENGTH } from './protocol-inbound';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
+
+/**
+ * How long after the person's click on the source's generate control a token may appear and count: a token server
+ * answers in a second or two and a page load after the click adds a few more; any longer lets a page's own later
+ * token (a swap, a planted example) ride on that click.
+ */
+export const TRUSTED_CLICK_WINDOW_MS = 10_000;
 
 export type { Phase } from './protocol';
 
@@ -14,7 +22,15 @@ const Secret = z.strictObject({
   sourceAdapterId: z.string(),
   sourceOrigin: z.string(),
   scimUrl: z.optional(z.string()),
+  /** Where the token was shown (no secret): the tab, the page's path and title, for provenance and "same page?". */
+  sourceTabId: z.optional(z.number()),
+  sourcePath: z.optional(z.string().check(z.maxLength(2048))),
+  sourceTitle: z.optional(z.string().check(z.maxLength(PAGE_TITLE_MAX_LENGTH))),
 });
+type Secret = z.infer<typeof Secret>;
+
+/** "Tab T clicked the source's generate control at time t on origin o": what a capture needs, and no secret. */
+const TrustedClick = z.strictObject({ tabId: z.number(), origin: z.string(), at: z.number() });
 
 const TabPage = z.strictObject({
   adapterId: z.string(),
@@ -42,6 +58,10 @@ export const RelayState = z.strictObject({
   version: z.literal(1),
   phase: Phase,
   secret: z.optional(Secret),
+  /** The person's last trusted click on a source's generate control: one click allows one capture. */
+  click: z.optional(TrustedClick),
+  /** A second token that waits for the person's answer on its page's card: replace the one held, or keep it. */
+  pending: z.optional(Secret),
   target: z.optional(z.strictObject({ tabId: z.number(), adapterId: z.string(), origin: z.string(), appLabel: z.string() })),
   /** The last outcome in words (the IdP's own message, or why we stopped); never contains the token. */
   message: z.optional(z.string()),
@@ -110,30 +130,44 @@ function end(state: RelayState, reason: EndReason, now: number, message?: string
 }
 
 export function expireIfDue(state: RelayState, now: number): Transition {
-  if (state.secret && now >= state.secret.expiresAt) return end(state, 'expired', now, undefined);
-  return { state, effects: [], reply: undefined };
+  const current = state.pending && now >= state.pending.expiresAt ? { ...state, pending: undefined } : state;
+  if (current.secret && now >= current.secret.expiresAt) return end(current, 'expired', now, undefined);
+  return { state: current, effects: [], reply: undefined };
 }
 
-export function capture(
-  state: RelayState,
-  input: { token: string; scimUrl?: string; adapterId: string; origin: string },
-  now: number,
-  lifetimeMs: number,
-): Transition {
-  // Newest wins: the source has just expired the previous token, so it is worthless now.
+/** A token and where it was shown: the tab, origin and path come from the browser, the title from the page. */
+export interface CaptureInput {
+  token: string;
+  scimUrl?: string;
+  adapterId: string;
+  origin: string;
+  tabId?: number;
+  path?: string;
+  title?: string;
+}
+
+function secretOf(input: CaptureInput, now: number, lifetimeMs: number): Secret {
+  return {
+    token: input.token,
+    capturedAt: now,
+    expiresAt: now + lifetimeMs,
+    sourceAdapterId: input.adapterId,
+    sourceOrigin: input.origin,
+    scimUrl: input.scimUrl,
+    ...(input.tabId === undefined ? {} : { sourceTabId: input.tabId }),
+    ...(input.path === undefined ? {} : { sourcePath: input.path }),
+    ...(input.title === undefined ? {} : { sourceTitle: input.title }),
+  };
+}
+
+/** Holds a token the person asked for; one still held is replaced (the source has just expired it). */
+function hold(state: RelayState, secret: Secret, now: number): Transition {
   const previous = state.secret ? end(state, 'replaced', now) : { state, effects: [] as Effect[] };
-  const expiresAt = now + lifetimeMs;
   const next: RelayState = {
     ...previous.state,
     phase: 'captured',
-    secret: {
-      token: input.token,
-      capturedAt: now,
-      expiresAt,
-      sourceAdapterId: input.adapterId,
-      sourceOrigin: input.origin,
-      scimUrl: input.scimUrl,
-    },
+    secret,
+    pending: undefined,
     target: undefined,
     message: undefined,
     steps: ['capture'],
@@ -145,7 +179,52 @@ export function capture(
     tabId,
     message: { type: 'bg/token-available' },
   }));
-  return { state: next, effects: [...previous.effects, { kind: 'schedule-expiry', at: expiresAt }, ...nudges], reply: undefined };
+  return { state: next, effects: [...previous.effects, { kind: 'schedule-expiry', at: secret.expiresAt }, ...nudges], reply: undefined };
+}
+
+/** Holds the token unconditionally: for a capture already judged (offerCapture) and for tests of later phases. */
+export function capture(state: RelayState, input: CaptureInput, now: number, lifetimeMs: number): Transition {
+  return hold(state, secretOf(input, now, lifetimeMs), now);
+}
+
+/** The person clicked the source's generate (or enable) control: the next token shown in that tab may count. */
+export function trustedClick(state: RelayState, input: { tabId: number; origin: string }, now: number): Transition {
+  return { state: { ...state, click: { ...input, at: now }, updatedAt: now }, effects: [], reply: undefined };
+}
+
+const PHASES_HOLDING = new Set<Phase>(['captured', 'filling', 'verified', 'failed']);
+
+/**
+ * A token a source page shows. It counts only in the tab whose person clicked the generate control on that origin
+ * within TRUSTED_CLICK_WINDOW_MS (one click, one token); a page's own token (an example, a swap) never does. While
+ * another token is held, a new one replaces it silently only from the same page; otherwise it waits for the person.
+ */
+export function offerCapture(state: RelayState, input: CaptureInput & { tabId: number }, now: number, lifetimeMs: number): Transition<CaptureReply> {
+  const s = expireIfDue(state, now).state;
+  const held = s.secret && PHASES_HOLDING.has(s.phase) ? s.secret : undefined;
+  // The same token shown again (a reload of the page that showed it): nothing new.
+  if (held?.token === input.token) return { state: s, effects: [], reply: { kind: 'captured' } };
+  const { click } = s;
+  const clicked = !!click && click.tabId === input.tabId && click.origin === input.origin && now >= click.at && now - click.at <= TRUSTED_CLICK_WINDOW_MS;
+  if (!clicked) return { state: s, effects: [], reply: { kind: 'ignored', reason: 'no-click' } };
+  const consumed: RelayState = { ...s, click: undefined, updatedAt: now };
+  const samePage = held && held.sourceTabId === input.tabId && held.sourceOrigin === input.origin && held.sourcePath === input.path;
+  if (held && !samePage) {
+    const reply: CaptureReply = { kind: 'ask-replace', heldOrigin: held.sourceOrigin, heldAt: held.capturedAt };
+    return { state: { ...consumed, pending: secretOf(input, now, lifetimeMs) }, effects: [], reply };
+  }
+  const done = capture(consumed, input, now, lifetimeMs);
+  return { ...done, reply: { kind: 'captured' } };
+}
+
+/** The person's answer on the card of the page that showed the waiting token: replace the held one, or keep it. */
+export function answerReplace(state: RelayState, input: { tabId: number; replace: boolean }, now: number): Transition<CaptureReply> {
+  const s = expireIfDue(state, now).state;
+  const pending = s.pending;
+  if (!pending || pending.sourceTabId !== input.tabId) return { state: s, effects: [], reply: { kind: 'ignored', reason: 'nothing-waiting' } };
+  if (!input.replace) return { state: { ...s, pending: undefined, updatedAt: now }, effects: [], reply: { kind: 'ignored', reason: 'kept' } };
+  const done = hold(s, pending, now);
+  return { ...done, reply: { kind: 'captured' } };
 }
 
 export function reportPage(
@@ -269,8 +348,10 @@ export function saved(state: RelayState, tabId: number, input: { ok: boolean; me
 }
 
 export function forget(state: RelayState, now: number): Transition {
-  if (!state.secret) return { state, effects: [], reply: undefined };
-  return end(state, 'forgotten', now, t('forgottenOnRequest'));
+  // "Forget now" also forgets a token still waiting for the person's "replace?" answer.
+  const s = state.pending ? { ...state, pending: undefined, updatedAt: now } : state;
+  if (!s.secret) return { state: s, effects: [], reply: undefined };
+  return end(s, 'forgotten', now, t('forgottenOnRequest'));
 }
 
 /** The user asked to fill this tab: another app than expected, or a retry after a failure. */
@@ -311,6 +392,7 @@ export function viewFor(state: RelayState, tabId: number | undefined, now: numbe
     expiresAt: state.secret?.expiresAt,
     scimUrl: state.secret?.scimUrl,
     sourceOrigin: state.secret?.sourceOrigin,
+    sourceTitle: state.secret?.sourceTitle,
     target: state.target
       ? { adapterId: state.target.adapterId, origin: state.target.origin, appLabel: state.target.appLabel, isThisTab: state.target.tabId === tabId }
       : undefined,

@@ -148,6 +148,8 @@ async function reveal(page: Page, token: string): Promise<number> {
 /** `quietMs`: how long the page is left alone before the reveal (a capture sample), or 0 to just get a token. */
 async function revealAndWait(ext: ExtensionBrowser, source: Page, quietMs = QUIET_BEFORE_REVEAL_MS): Promise<{ token: string; latencyMs: number }> {
   await source.bringToFront();
+  // A token counts only shortly after the person's click on Generate token (issue #10): one click, one token.
+  await source.locator('::-p-text(Generate token)').click();
   await sleep(quietMs);
   const token = canary();
   const revealedAt = await reveal(source, token);

@@ -36,7 +36,8 @@ async function runFlow(token: string, echo: (token: string) => string): Promise<
   const relay = createRelayService(fake.platform);
   const view = async () => views.push(JSON.stringify(await relay.handle({ type: 'ui/get-state', tabId: 7 }, POPUP)));
   await relay.handle({ type: 'page/status', adapterId: 'okta', status: { code: 'ready', appLabel: 'InVision' } }, OKTA);
-  await relay.handle({ type: 'source/captured', adapterId: 'invision', token }, INVISION);
+  await relay.handle({ type: 'source/clicked', adapterId: 'invision' }, INVISION); // the person's click on Generate token
+  await relay.handle({ type: 'source/captured', adapterId: 'invision', token, title: echo(token).slice(0, 120) }, INVISION);
   await view();
   const grant = await relay.handle({ type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true }, OKTA);
   expect(grant).toMatchObject({ kind: 'fill', token }); // the one place it may appear: the reply to the IdP tab

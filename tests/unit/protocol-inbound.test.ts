@@ -1,18 +1,28 @@
 // The zod-free parsers content scripts use must accept exactly what protocol.ts's zod schemas accept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BackgroundToContent, FillGrant, GuidePhaseReply } from '../../utils/protocol';
-import { FORGET_REASONS, parseBackgroundToContent, parseFillGrant, parseGuidePhaseReply, PHASES, WAIT_REASONS } from '../../utils/protocol-inbound';
+import { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } from '../../utils/protocol';
+import {
+  CAPTURE_IGNORED_REASONS,
+  FORGET_REASONS,
+  parseBackgroundToContent,
+  parseCaptureReply,
+  parseFillGrant,
+  parseGuidePhaseReply,
+  PHASES,
+  WAIT_REASONS,
+} from '../../utils/protocol-inbound';
 import { TOKEN_MAX_LENGTH } from '../../utils/token';
 import { assertSameResults, candidates, zodResult } from './zod-agreement';
 
 /** Edge values for any field: right and wrong tags, boundary lengths, wrong types, arbitrary junk. */
 const piece = fc.oneof(
-  fc.constantFrom(...WAIT_REASONS, ...FORGET_REASONS, ...PHASES, 'fill', 'wait', 'bg/token-available', 'bg/fill-here', 'bg/save', 'bg/forgotten', 'bg/notice'),
+  fc.constantFrom(...WAIT_REASONS, ...FORGET_REASONS, ...PHASES, ...CAPTURE_IGNORED_REASONS, 'captured', 'ignored', 'ask-replace', 'fill', 'wait', 'bg/token-available', 'bg/fill-here', 'bg/save', 'bg/forgotten', 'bg/notice'),
   fc.constantFrom('a'.repeat(600), 'a'.repeat(601)),
   fc.constantFrom('', 'x', 'x'.repeat(TOKEN_MAX_LENGTH), 'x'.repeat(TOKEN_MAX_LENGTH + 1), 'https://acme.invisionapp.com/scim/v2'),
   fc.constantFrom('https://a b', `https://${'a'.repeat(2040)}`, `https://${'a'.repeat(2041)}`, 'http://acme.test', undefined, null),
   fc.boolean(),
+  fc.constantFrom(0, -1, 1.5, 1_700_000_000_000, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, 'https://acme.invisionapp.com', 'https://Acme.example', `https://${'a'.repeat(247)}.example`),
   fc.anything(),
 );
 const validMessage = fc.oneof(
@@ -25,14 +35,18 @@ const validMessage = fc.oneof(
   fc.record({ type: fc.constant('bg/forgotten'), reason: fc.constantFrom(...FORGET_REASONS) }),
   fc.record({ type: fc.constant('bg/notice'), message: fc.string({ maxLength: 600 }) }),
   fc.record({ phase: fc.constantFrom(...PHASES) }),
+  fc.record({ kind: fc.constant('captured') }),
+  fc.record({ kind: fc.constant('ignored'), reason: fc.constantFrom(...CAPTURE_IGNORED_REASONS) }),
+  fc.record({ kind: fc.constant('ask-replace'), heldOrigin: fc.constantFrom('https://acme.invisionapp.com', 'https://a.example'), heldAt: fc.nat() }),
 );
-const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'extra'], piece);
+const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
 const agree = (schema: Parameters<typeof zodResult>[0], parse: (value: unknown) => unknown) => assertSameResults(zodResult(schema), parse, candidate);
 
 describe('zod-free inbound parsers', () => {
   it('parseFillGrant agrees with FillGrant', () => agree(FillGrant, parseFillGrant));
   it('parseBackgroundToContent agrees with BackgroundToContent', () => agree(BackgroundToContent, parseBackgroundToContent));
   it('parseGuidePhaseReply agrees with GuidePhaseReply', () => agree(GuidePhaseReply, parseGuidePhaseReply));
+  it('parseCaptureReply agrees with CaptureReply', () => agree(CaptureReply, parseCaptureReply));
 
   it('accepts the messages the background sends and rejects near misses', () => {
     const fill = { kind: 'fill', token: 'a'.repeat(40), scimUrl: 'https://acme.invisionapp.com/scim/v2', autoSave: false };

@@ -80,6 +80,15 @@ const FORGED: [string, unknown, MessageSender, Rejection][] = [
   ['a target message naming the InVision adapter', { ...ready, adapterId: 'invision' }, invision, 'wrong-role'],
   ['a result naming the InVision adapter', { ...verified, adapterId: 'invision' }, invision, 'wrong-role'],
   ['an adapter that does not exist', { ...ready, adapterId: 'no-such-idp' }, okta, 'unknown-adapter'],
+  // Provenance (issue #10): a click or a token only from the source's own settings route, as the browser stamped it.
+  ['a generate click claimed from the Okta page', { type: 'source/clicked', adapterId: 'invision' }, okta, 'wrong-origin'],
+  ['a generate click naming the Okta adapter', { type: 'source/clicked', adapterId: 'okta' }, okta, 'wrong-role'],
+  ['a generate click from a shared prototype', { type: 'source/clicked', adapterId: 'invision' }, { ...invision, url: 'https://acme.invisionapp.com/share/8Q1XYZ' }, 'off-route'],
+  ['a capture from a help article', captured, { ...invision, url: 'https://acme.invisionapp.com/docs/scim' }, 'off-route'],
+  ['a generate click from a sub-frame of the settings', { type: 'source/clicked', adapterId: 'invision' }, { ...invision, frameId: 4 }, 'sub-frame'],
+  ['a replace answer from the Okta page', { type: 'source/replace', adapterId: 'okta', replace: true }, okta, 'wrong-role'],
+  ['a replace answer as a string', { type: 'source/replace', adapterId: 'invision', replace: 'yes' }, invision, 'malformed'],
+  ['a page title over 120 characters', { ...captured, title: PAYLOAD_CANARY.repeat(10) }, invision, 'malformed'],
   // Popup-only messages from content scripts, content messages from pages that are not our popup.
   ['ui/forget from a content script', { type: 'ui/forget' }, okta, 'malformed'],
   ['ui/get-state from a content script', { type: 'ui/get-state', tabId: 7 }, okta, 'malformed'],

@@ -21,7 +21,10 @@ function setup(policy: ManagedPolicy = {}) {
     loadPolicy: async () => policy,
     updateRecord: async (change) => void (record = change(record)),
   });
-  const capture = () => service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+  const capture = async () => {
+    await service.handle({ type: 'source/clicked', adapterId: 'invision' }, fromTab(9, INVISION_PAGE)); // the person's click on Generate token
+    return service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+  };
   const ready = () => service.handle({ type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true }, fromTab(7, OKTA_PAGE));
   return { ...fake, service, capture, ready, record: () => record, phase: () => (fake.stored() as RelayState | undefined)?.phase };
 }
@@ -31,12 +34,12 @@ describe('relay service under a managed policy', () => {
     const { capture, phase, rejections } = setup({ sourceOrgHosts: ['other.invisionapp.com'] });
     expect(await capture()).toEqual(POLICY_REFUSAL);
     expect(phase()).toBeUndefined();
-    expect(rejections()).toEqual(['org-policy']);
+    expect(rejections()).toEqual(['org-policy', 'org-policy']); // the person's click, then the token
   });
 
   it('fills no IdP org the policy does not list: the card is told the policy decided, the token stays', async () => {
     const { capture, ready, phase } = setup({ idpOrgHosts: ['other-admin.okta.com'], sourceOrgHosts: ['acme.invisionapp.com'] });
-    expect(await capture()).toBeUndefined();
+    expect(await capture()).toEqual({ kind: 'captured' });
     expect(phase()).toBe('captured');
     expect(await ready()).toEqual({ kind: 'wait', reason: 'org-policy' });
     expect(phase()).toBe('captured');

@@ -30,26 +30,31 @@ function setup(settings: Partial<Settings> = {}) {
     environment: () => ({ extensionVersion: '9.9.9', browser: 'TestBrowser' }),
   });
   const fromTab = (tabId: number, url: string): MessageSender => ({ id: 'abc', url, origin: new URL(url).origin, frameId: 0, tab: { id: tabId } });
-  return { service, sent, state: () => stored as RelayState | undefined, fromTab };
+  /** The person clicks Generate token on the page, which then shows the token. */
+  const generate = async (tabId: number, url: string, message: Record<string, unknown> = {}) => {
+    await service.handle({ type: 'source/clicked', adapterId: 'invision' }, fromTab(tabId, url));
+    return service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN, ...message }, fromTab(tabId, url));
+  };
+  return { service, sent, state: () => stored as RelayState | undefined, fromTab, generate };
 }
 
 describe('relay service', () => {
   it('fill-now on a known IdP page sends it the go-ahead; on any other tab it does nothing', async () => {
-    const { service, sent, fromTab } = setup();
+    const { service, sent, fromTab, generate } = setup();
     await service.handle({ type: 'page/status', adapterId: 'okta', status: { code: 'ready', appLabel: 'InVision' } }, fromTab(7, OKTA_PAGE));
     await service.fillNow(8);
     expect(sent).toEqual([]);
     await service.fillNow(7); // no token yet: the page's card says so
     expect(sent).toEqual([{ tabId: 7, message: { type: 'bg/fill-here' } }]);
-    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    await generate(9, INVISION_PAGE);
     sent.length = 0;
     await service.fillNow(7);
     expect(sent).toEqual([{ tabId: 7, message: { type: 'bg/fill-here' } }]);
   });
 
   it('gives diagnostics to the popup and options pages only, without the token', async () => {
-    const { service, fromTab } = setup();
-    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    const { service, fromTab, generate } = setup();
+    await generate(9, INVISION_PAGE);
     const popup = { id: 'abc', url: `${EXT}/popup.html` };
     const text = (await service.handle({ type: 'ui/diagnostics' }, popup)) as string;
     expect(text).toContain('Extension: 9.9.9');
@@ -60,8 +65,65 @@ describe('relay service', () => {
   });
 
   it('ignores a site switched off, even if its content script still speaks', async () => {
-    const { service, state, fromTab } = setup({ disabledSites: ['invision'] });
-    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    const { state, generate } = setup({ disabledSites: ['invision'] });
+    await generate(9, INVISION_PAGE);
     expect(state()).toBeUndefined();
+  });
+});
+
+describe('relay service: where a token came from', () => {
+  const SCIM_URL = 'https://acme.invisionapp.com/scim/v2';
+
+  it('holds a token from the SCIM settings after the click, with the browser-stamped host and path and the page title', async () => {
+    const { state, generate } = setup();
+    expect(await generate(9, INVISION_PAGE, { scimUrl: SCIM_URL, title: 'People · Acme · InVision' })).toEqual({ kind: 'captured' });
+    expect(state()?.secret).toMatchObject({ token: TOKEN, sourceOrigin: 'https://acme.invisionapp.com', sourcePath: '/people', sourceTitle: 'People · Acme · InVision', scimUrl: SCIM_URL });
+  });
+
+  it.each(['https://acme.invisionapp.com/help/scim', 'https://acme.invisionapp.com/share/ABC123', 'https://acme.invisionapp.com/'])(
+    'refuses a click and a token from %s (not the SCIM settings route)',
+    async (url) => {
+      const { state, generate } = setup();
+      expect(await generate(9, url)).toBeUndefined();
+      expect(state()?.secret).toBeUndefined();
+    },
+  );
+
+  it('ignores a token the page shows without the person’s click, and one after a click in another tab', async () => {
+    const { service, state, fromTab } = setup();
+    const offer = { type: 'source/captured', adapterId: 'invision', token: TOKEN };
+    expect(await service.handle(offer, fromTab(9, INVISION_PAGE))).toEqual({ kind: 'ignored', reason: 'no-click' });
+    await service.handle({ type: 'source/clicked', adapterId: 'invision' }, fromTab(8, INVISION_PAGE));
+    expect(await service.handle(offer, fromTab(9, INVISION_PAGE))).toEqual({ kind: 'ignored', reason: 'no-click' });
+    expect(state()?.secret).toBeUndefined();
+  });
+
+  it.each([
+    ['another org', 'https://globex.invisionapp.com/scim/v2'],
+    ['another host', 'https://evil.example/scim/v2'],
+    ['not a SCIM URL', 'https://acme.invisionapp.com/api/v1'],
+  ])('drops a Base URL on %s: only the page’s own origin names it', async (_name, scimUrl) => {
+    const { state, generate } = setup();
+    await generate(9, INVISION_PAGE, { scimUrl });
+    expect(state()?.secret?.token).toBe(TOKEN);
+    expect(state()?.secret?.scimUrl).toBeUndefined();
+  });
+
+  it('never stores the token inside a page title', async () => {
+    const { state, generate } = setup();
+    await generate(9, INVISION_PAGE, { title: `Token ${TOKEN}` });
+    expect(state()?.secret?.sourceTitle).not.toContain(TOKEN.slice(0, 12));
+  });
+
+  it('asks before a token from another tab replaces the held one; only that tab’s answer counts', async () => {
+    const { service, state, fromTab, generate } = setup();
+    await generate(9, INVISION_PAGE);
+    const other = 'tok_other_0123456789abcdQRST';
+    expect(await generate(11, INVISION_PAGE, { token: other })).toEqual({ kind: 'ask-replace', heldOrigin: 'https://acme.invisionapp.com', heldAt: 1_700_000_000_000 });
+    expect(state()?.secret?.token).toBe(TOKEN);
+    await service.handle({ type: 'source/replace', adapterId: 'invision', replace: true }, fromTab(9, INVISION_PAGE));
+    expect(state()?.secret?.token).toBe(TOKEN);
+    expect(await service.handle({ type: 'source/replace', adapterId: 'invision', replace: true }, fromTab(11, INVISION_PAGE))).toEqual({ kind: 'captured' });
+    expect(state()?.secret?.token).toBe(other);
   });
 });

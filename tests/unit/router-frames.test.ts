@@ -26,6 +26,8 @@ const notInProvisioning = { type: 'page/status', adapterId: 'entra', status: { c
 const ready = (extra: object = {}) => ({ type: 'target/ready', adapterId: 'entra', appLabel: 'InVision', expectedApp: true, ...extra });
 
 async function captured() {
+  // The person's click on Generate token, then the token it shows.
+  await relay.handle({ type: 'source/clicked', adapterId: 'invision' }, sender('https://acme.invisionapp.com/people', 0));
   await relay.handle(
     { type: 'source/captured', adapterId: 'invision', token: TOKEN, scimUrl: 'https://acme.invisionapp.com/scim/v2' },
     sender('https://acme.invisionapp.com/people', 0),

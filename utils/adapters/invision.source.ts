@@ -1,5 +1,5 @@
 // InVision V6/V7 SCIM settings, reconstructed from InVision's help centre (the service shut down on 31 Dec 2024).
-// Facts in shared/reference/target-pages.md.
+// What is known and what is assumed (routes, the trigger): docs/invision-source.md.
 import type { ControlSpec } from '../dom/locate';
 import type { SourceAdapter } from './types';
 
@@ -14,6 +14,11 @@ const panel: ControlSpec = {
   kind: 'region',
   locators: [{ role: ['dialog', 'heading'], name: /^(scim provisioning|user provisioning with scim)\b/i }],
 };
+const generateButton: ControlSpec = {
+  name: 'Generate token button',
+  kind: 'button',
+  locators: [{ role: 'button', name: /^generate( new)? token$/i }],
+};
 const generateCheckbox: ControlSpec = {
   name: '“I want to generate a new token” checkbox',
   kind: 'checkbox',
@@ -26,6 +31,10 @@ export const invisionAdapter: SourceAdapter = {
   label: 'InVision',
   hosts: { suffixes: ['invisionapp.com'], label: /^[a-z0-9-]+$/ },
   matches: ['https://*.invisionapp.com/*'],
+  // The real paths were never documented: V6 opens the settings as a modal over the People page, V7 as a settings
+  // page. Tolerant within those two, and nowhere else on the origin (docs/invision-source.md).
+  routes: [/^\/people(?:\/|$)/i, /^\/settings(?:\/|$)/i],
+  trigger: generateButton,
   panel,
   generateCheckbox,
   token: {
@@ -40,12 +49,13 @@ export const invisionAdapter: SourceAdapter = {
     control: {
       name: 'SCIM API URL',
       kind: 'text',
-      locators: [{ label: /^(scim )?(api )?(base )?url$/i }, { css: 'code, pre, a[href*="/scim/"], input[readonly]' }],
+      // Only beside its caption: a URL anywhere else on the page (a code block, a read-only field) is not the Base URL.
+      locators: [{ label: /^(scim )?(api )?(base )?url$/i }],
     },
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
-  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
+  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html', 'invision/v7-token-on-next-page.html'],
   guide: [
     {
       id: 'people',
@@ -64,7 +74,7 @@ export const invisionAdapter: SourceAdapter = {
     {
       id: 'generate',
       say: 'guideInvisionGenerate',
-      spot: { name: 'Generate token button', kind: 'button', locators: [{ role: 'button', name: /^generate( new)? token$/i }] },
+      spot: generateButton,
       done: { phase: HOLDS_TOKEN },
     },
     { id: 'switch', say: 'guideInvisionSwitch', done: 'never' },

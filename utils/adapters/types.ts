@@ -40,13 +40,26 @@ interface AdapterBase {
 
 export interface SourceAdapter extends AdapterBase {
   role: 'source';
+  /**
+   * The paths (location.pathname) of the pages that hold the SCIM settings: a token shown on any other page of the
+   * origin (a help article, a shared prototype, a community post) is never captured. An empty list captures nowhere.
+   */
+  routes: readonly RegExp[];
+  /**
+   * The generate (or enable) control: a token counts only shortly after the person's own click on it. Absent where
+   * the product has none named (user-defined sources): then the person's click on any button of the page.
+   */
+  trigger?: ControlSpec;
   /** The settings view that shows the token: modal or page. */
   panel: ControlSpec;
   /** The opt-in that makes the next action replace the current token, where the product has one. */
   generateCheckbox?: ControlSpec;
   /** Where the freshly revealed token appears (field, text or code block). */
   token: ControlSpec;
-  /** Where the SCIM base URL appears, and what a valid one looks like. */
+  /**
+   * Where the SCIM base URL appears (the caption the product gives it), and what a valid one looks like. Only a URL
+   * on the page's own origin counts: a page never names another tenant's base URL.
+   */
   scimUrl: { control: ControlSpec; pattern: RegExp };
   /** Where to find the token page, in the product's own words. */
   path: string;

@@ -42,7 +42,7 @@ export function hiddenByCompositing(style: CSSStyleDeclaration): boolean {
 }
 
 /** How much of the element shows through its own and every ancestor's opacity (property and filter). */
-function effectiveOpacity(el: Element): number {
+export function effectiveOpacity(el: Element): number {
   let opacity = 1;
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = getComputedStyle(node);

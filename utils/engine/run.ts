@@ -15,7 +15,7 @@ import { parseSettings, siteEnabled } from '../settings';
 import { loadPageSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
 import { currentPlace } from './frames';
-import { startSource } from './source';
+import { startSource, watchGenerateClicks } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
 /** How often a page script checks that its extension is still there: an orphan's card must not outlive it. */
@@ -129,15 +129,25 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
   });
 }
 
-/**
- * `targetPath`: where the token goes next, in the IdP's words. `guideTarget`: the IdP whose part of the guide
- * follows this source's (for "step 3 of 15"), when it is known.
- */
-export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, targetPath: string, guideTarget?: TargetAdapter): Promise<void> {
-  const settings = await loadPageSettings();
-  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
-  const ui = inPageUi(ctx, () => {});
-  startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
+/** Where the token goes next: `targetPath` in the IdP's words; `guideTarget`, the IdP whose part of the guide
+ * follows this source's (for "step 3 of 15"), when it is known. */
+export interface NextStop {
+  targetPath: string;
+  guideTarget?: TargetAdapter;
+}
+
+/** `next` may still be settling (read from storage): the person's clicks are watched meanwhile. */
+export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
+  // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
+  const clicks = watchGenerateClicks(adapter);
+  const [settings, { targetPath, guideTarget }] = await Promise.all([loadPageSettings(), next]);
+  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return clicks.stop();
+  if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
+  if (ctx.isInvalid) return clicks.stop();
+  let onPanelAction = (_id: PanelActionId) => {};
+  const ui = inPageUi(ctx, (id) => onPanelAction(id));
+  const send = (message: ContentToBackground) => sendToBackground(ctx, message);
+  onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   const total = guideTarget ? steps + (guideTarget.guide?.length ?? 0) : undefined;
   runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode);
