@@ -66,7 +66,9 @@ describe('formatters never return the token', () => {
     );
   });
 
-  it('the user-facing sentences that mention a token show at most its last four characters', () => {
+  // The sentences are handed the fingerprint, never the token, so they cannot leak more than it: what this checks is
+  // that the fingerprint they are handed is at most the token's last four characters, and no sentence adds more.
+  it('the fingerprint the token sentences are handed is at most the last four characters, and the sentences add none', () => {
     fc.assert(
       fc.property(tokens, (token) => {
         const fp = fingerprint(token);
