@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
 import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
+import { PAIRINGS_KEY } from '../utils/pairing';
 import { loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
 
@@ -17,6 +18,8 @@ export default defineBackground(() => {
     loadState: async () => (await browser.storage.session.get(STATE_KEY))[STATE_KEY],
     saveState: (state) => browser.storage.session.set({ [STATE_KEY]: state }),
     loadSettings,
+    loadPairings: async () => (await browser.storage.local.get(PAIRINGS_KEY))[PAIRINGS_KEY],
+    savePairings: (value) => browser.storage.local.set({ [PAIRINGS_KEY]: value }),
     loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);

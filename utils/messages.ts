@@ -2,7 +2,8 @@
 // The words live in public/_locales (browser.i18n); none of them takes the token, at most its fingerprint.
 import type { TargetAdapter } from './adapters/types';
 import type { HostRejection } from './hosts';
-import type { Unusable } from './dom/usable';
+import type { ChangedAfterTyping, Unusable } from './dom/usable';
+import type { PairingFacts } from './protocol';
 import { t, type MessageKey } from './i18n';
 
 const HOST_WORDS: Record<HostRejection, MessageKey> = {
@@ -27,6 +28,12 @@ const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
   'read-only': 'unusableReadOnly',
   inert: 'unusableInert',
   'foreign-top-layer': 'unusableForeignTopLayer',
+  'unreadable-text': 'unusableUnreadableText',
+};
+
+const CHANGED_WORDS: Record<Exclude<ChangedAfterTyping, Unusable>, MessageKey> = {
+  replaced: 'changedReplaced',
+  'not-text': 'changedNotText',
 };
 
 const FORGOTTEN: Record<'saved' | 'expired' | 'forgotten' | 'replaced', MessageKey> = {
@@ -82,4 +89,14 @@ export const say = {
   forgotten: (reason: keyof typeof FORGOTTEN) => t(FORGOTTEN[reason]),
   captured: (fp: string, target: string) => t('captured', fp, target),
   generateHint: () => t('generateHint'),
+  pairingChanged: (adapter: TargetAdapter, p: PairingFacts) =>
+    p.side === 'idp'
+      ? t('pairingChangedIdp', adapter.label, p.idp, p.pairedWith, p.source)
+      : t('pairingChangedSource', p.source, adapter.label, p.pairedWith, p.idp),
+  fillAnywayAction: () => t('fillAnywayAction'),
+  refillNeedsGoAhead: (appLabel: string) => t('refillNeedsGoAhead', appLabel),
+  baseUrlOtherHost: (field: string, formHost: string, tokenHost: string | undefined, source: string) =>
+    tokenHost ? t('baseUrlOtherHost', field, formHost, tokenHost) : t('baseUrlUnknownHost', field, formHost, source),
+  fieldChangedAfterTyping: (name: string, why: ChangedAfterTyping) =>
+    t('fieldChangedAfterTyping', name, why in CHANGED_WORDS ? t(CHANGED_WORDS[why as keyof typeof CHANGED_WORDS]) : t(UNUSABLE_WORDS[why as Unusable])),
 };

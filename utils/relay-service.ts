@@ -23,8 +23,10 @@ import {
   result,
   saved,
   viewFor,
+  type PairingCheck,
   type Transition,
 } from './relay';
+import { hostOf, pairingVerdict, parsePairings, rememberPair, storedPairings } from './pairing';
 import { siteEnabled, type Settings } from './settings';
 import { redact } from './token';
 
@@ -48,6 +50,9 @@ export interface RelayPlatform {
   loadState(): Promise<unknown>;
   saveState(state: RelayState): Promise<void>;
   loadSettings(): Promise<Settings>;
+  /** Tenant binding (utils/pairing.ts): which source org each IdP org was paired with, in storage.local. */
+  loadPairings(): Promise<unknown>;
+  savePairings(value: ReturnType<typeof storedPairings>): Promise<void>;
   /** Sources the user defined in the options page (utils/custom-sources.ts); none when absent. */
   loadCustomSources?(): Promise<SourceAdapter[]>;
   sendTab(tabId: number, message: BackgroundToContent): Promise<void>;
@@ -170,6 +175,9 @@ export function createRelayService(platform: RelayPlatform) {
           await platform.clearAlarm(EXPIRY_ALARM);
           await platform.clearAlarm(BADGE_ALARM);
           break;
+        case 'remember-pair':
+          await platform.savePairings(storedPairings(rememberPair(parsePairings(await platform.loadPairings()), effect.source, effect.idp, now)));
+          break;
       }
     }
     return transition.reply;
@@ -196,6 +204,14 @@ export function createRelayService(platform: RelayPlatform) {
   async function expectedApp(s: RelayState, appLabel: string, targetSays: boolean): Promise<boolean> {
     const source = s.secret ? await resolveAdapter(s.secret.sourceAdapterId) : undefined;
     return source?.role === 'source' && source.idpAppName ? source.idpAppName.test(appLabel) : targetSays;
+  }
+
+  /** The token's source org and this IdP org (the tab's top host: a framed form belongs to its portal), as paired before. */
+  async function checkPairing(s: RelayState, idpOrigin: string): Promise<PairingCheck | undefined> {
+    const source = hostOf(s.secret?.sourceOrigin);
+    const idp = hostOf(idpOrigin);
+    if (!source || !idp) return undefined;
+    return { source, idp, verdict: pairingVerdict(parsePairings(await platform.loadPairings()), source, idp) };
   }
 
   async function handleContent(message: ContentToBackground, sender: MessageSender): Promise<unknown> {
@@ -227,7 +243,8 @@ export function createRelayService(platform: RelayPlatform) {
       case 'target/ready': {
         const expected = await expectedApp(s, message.appLabel, message.expectedApp);
         const { appLabel, confirmed } = message;
-        const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
+        const pairing = await checkPairing(s, topOrigin ?? origin);
+        const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed, pairing };
         // The guide never acts unasked: with it on, the card asks before filling too.
         return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill || settings.guideMode));
       }

@@ -13,20 +13,24 @@ const piece = fc.oneof(
   fc.constantFrom('', 'x', 'x'.repeat(TOKEN_MAX_LENGTH), 'x'.repeat(TOKEN_MAX_LENGTH + 1), 'https://acme.invisionapp.com/scim/v2'),
   fc.constantFrom('https://a b', `https://${'a'.repeat(2040)}`, `https://${'a'.repeat(2041)}`, 'http://acme.test', undefined, null),
   fc.boolean(),
+  fc.constantFrom({ side: 'idp', source: 'acme.invisionapp.com', idp: 'acme-admin.okta.com', pairedWith: 'other.invisionapp.com' }, { side: 'source' }),
   fc.anything(),
 );
+/** Host names as the card shows them, with near misses: upper case, a port, empty, too long. */
+const host = fc.constantFrom('acme.invisionapp.com', 'acme-admin.okta.com', 'ACME.okta.com', 'acme.okta.com:8443', '', 'a'.repeat(253), 'a'.repeat(254));
+const pairing = fc.record({ side: fc.constantFrom('idp', 'source', 'both'), source: host, idp: host, pairedWith: host });
 const validMessage = fc.oneof(
   fc.record(
     { kind: fc.constant('fill'), token: fc.string({ minLength: 1 }), scimUrl: fc.webUrl({ validSchemes: ['https'] }), autoSave: fc.boolean() },
     { requiredKeys: ['kind', 'token', 'autoSave'] },
   ),
-  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS) }),
+  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS), pairing }, { requiredKeys: ['kind', 'reason'] }),
   fc.record({ type: fc.constantFrom('bg/token-available', 'bg/fill-here', 'bg/save') }),
   fc.record({ type: fc.constant('bg/forgotten'), reason: fc.constantFrom(...FORGET_REASONS) }),
   fc.record({ type: fc.constant('bg/notice'), message: fc.string({ maxLength: 600 }) }),
   fc.record({ phase: fc.constantFrom(...PHASES) }),
 );
-const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'extra'], piece);
+const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'extra'], piece);
 const agree = (schema: Parameters<typeof zodResult>[0], parse: (value: unknown) => unknown) => assertSameResults(zodResult(schema), parse, candidate);
 
 describe('zod-free inbound parsers', () => {

@@ -13,6 +13,7 @@ const TOKEN = 'tok_0123456789abcdefWXYZ';
 
 function setup(settings: Partial<Settings> = {}) {
   let stored: unknown;
+  let pairings: unknown;
   const sent: { tabId: number; message: BackgroundToContent }[] = [];
   const service = createRelayService({
     runtimeId: 'abc',
@@ -20,6 +21,8 @@ function setup(settings: Partial<Settings> = {}) {
     loadState: async () => stored,
     saveState: async (state: RelayState) => void (stored = state),
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    loadPairings: async () => pairings,
+    savePairings: async (value) => void (pairings = value),
     sendTab: async (tabId, message) => void sent.push({ tabId, message }),
     setBadge: async () => undefined,
     notify: async () => undefined,
@@ -30,7 +33,7 @@ function setup(settings: Partial<Settings> = {}) {
     environment: () => ({ extensionVersion: '9.9.9', browser: 'TestBrowser' }),
   });
   const fromTab = (tabId: number, url: string): MessageSender => ({ id: 'abc', url, origin: new URL(url).origin, frameId: 0, tab: { id: tabId } });
-  return { service, sent, state: () => stored as RelayState | undefined, fromTab };
+  return { service, sent, state: () => stored as RelayState | undefined, fromTab, pairings: () => pairings };
 }
 
 describe('relay service', () => {
@@ -63,5 +66,22 @@ describe('relay service', () => {
     const { service, state, fromTab } = setup({ disabledSites: ['invision'] });
     await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
     expect(state()).toBeUndefined();
+  });
+
+  it('tenant binding: remembers the first pairing in local storage (hosts only) and asks when another source org comes', async () => {
+    const { service, fromTab, pairings } = setup();
+    const ready = { type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true };
+    await service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN }, fromTab(9, INVISION_PAGE));
+    expect(await service.handle(ready, fromTab(7, OKTA_PAGE))).toMatchObject({ kind: 'fill' });
+    expect(pairings()).toEqual({ version: 1, pairs: [{ source: 'acme.invisionapp.com', idp: 'acme-admin.okta.com', at: 1_700_000_000_000 }] });
+    expect(JSON.stringify(pairings())).not.toContain(TOKEN.slice(-4));
+    await service.handle({ type: 'source/captured', adapterId: 'invision', token: `${TOKEN}2` }, fromTab(9, 'https://other.invisionapp.com/people'));
+    expect(await service.handle(ready, fromTab(8, OKTA_PAGE))).toEqual({
+      kind: 'wait',
+      reason: 'pairing-changed',
+      pairing: { side: 'idp', pairedWith: 'acme.invisionapp.com', source: 'other.invisionapp.com', idp: 'acme-admin.okta.com' },
+    });
+    expect(await service.handle({ ...ready, confirmed: true }, fromTab(8, OKTA_PAGE))).toMatchObject({ kind: 'fill' });
+    expect((pairings() as { pairs: unknown[] }).pairs).toHaveLength(2);
   });
 });

@@ -12,12 +12,22 @@ export type Unusable =
   | 'disabled'
   | 'read-only'
   | 'inert'
-  | 'foreign-top-layer';
+  | 'foreign-top-layer'
+  | 'unreadable-text';
 
 export const MIN_CONTROL_SIZE_PX = 8; // smaller than any real field or button; 1-px inputs are a known trick
 export const MIN_ANCESTOR_OPACITY = 0.7; // KeePassXC's threshold against opacity clickjacking
 /** A layer at least this opaque hides what is under it; fainter tints and borders do not. */
 export const MIN_HIDING_ALPHA = 0.5;
+/** Text fainter than this is not read: a field whose text is (nearly) transparent hides what goes in. */
+export const MIN_TEXT_ALPHA = 0.4;
+/**
+ * WCAG contrast ratio below which a field's text cannot be told from its background: white on white is 1, light
+ * grey (#ddd) on white 1.4; the faintest placeholder greys in use (#999 on white) are near 2.8.
+ */
+export const MIN_TEXT_CONTRAST = 1.5;
+/** Field types a token or a Base URL is typed into: anything else (hidden, checkbox, file…) is not a text field. */
+export const TEXT_FIELD_TYPES = ['text', 'password', 'url'];
 
 /** Is the element rendered at all? Cheap; used to pick among candidates before the full check. */
 export function isRendered(el: Element): boolean {
@@ -58,6 +68,44 @@ function colourAlpha(colour: string): number {
   const alpha = /[,/]\s*([\d.]+)(%?)\s*\)$/.exec(colour);
   if (!alpha || colour.startsWith('rgb(')) return 1;
   return Number(alpha[1]) / (alpha[2] ? 100 : 1);
+}
+
+/** The red, green, blue and alpha of a computed rgb()/rgba() colour; undefined for any other notation. */
+function rgba(colour: string): [number, number, number, number] | undefined {
+  if (colour === 'transparent') return [0, 0, 0, 0];
+  const parts = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(colour);
+  return parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3]), parts[4] === undefined ? 1 : Number(parts[4])] : undefined;
+}
+
+/** WCAG 2 relative luminance. */
+function luminance([r, g, b]: [number, number, number, number]): number {
+  const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+/** The colour painted behind an element's text: its own or the nearest ancestor's solid background; undefined under an image. */
+function backgroundBehind(el: Element): [number, number, number, number] | undefined {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.backgroundImage !== 'none') return undefined;
+    const colour = rgba(style.backgroundColor);
+    if (!colour) return undefined;
+    if (colour[3] >= MIN_HIDING_ALPHA) return colour;
+  }
+  return [255, 255, 255, 1]; // the canvas behind a page that paints no background
+}
+
+/** Text drawn in (nearly) its background's colour, or transparent: what is typed there cannot be seen. */
+function textUnseen(el: Element): boolean {
+  const style = getComputedStyle(el);
+  // -webkit-text-fill-color, when set, paints the text instead of color.
+  const text = rgba(style.webkitTextFillColor || style.color);
+  if (!text) return false;
+  if (text[3] < MIN_TEXT_ALPHA) return true;
+  const behind = backgroundBehind(el);
+  if (!behind) return false; // under an image or gradient the contrast cannot be read from styles
+  const [lighter, darker] = [luminance(text), luminance(behind)].sort((a, b) => b - a) as [number, number];
+  return (lighter + 0.05) / (darker + 0.05) < MIN_TEXT_CONTRAST;
 }
 
 /** Would this element hide what lies under it: an image, a frame, media, or a background a person cannot see through? */
@@ -139,7 +187,38 @@ export function whyUnusable(el: Element, opts: { typing?: boolean; ownUi?: Eleme
     if (!inView()) return 'off-screen';
   }
   if (effectiveOpacity(el) < MIN_ANCESTOR_OPACITY) return 'transparent';
+  if (opts.typing && textUnseen(el)) return 'unreadable-text';
   if (foreignTopLayer(el, opts.ownUi)) return 'foreign-top-layer';
   if (coveredAtCentre(el, opts.ownUi)) return 'covered';
   return undefined;
+}
+
+/** Is this a field a person types text into: a textarea, or an input of a text type? */
+export function isTextEntry(el: Element): boolean {
+  if (el instanceof HTMLTextAreaElement) return true;
+  return el instanceof HTMLInputElement && TEXT_FIELD_TYPES.includes(el.type);
+}
+
+export type ChangedAfterTyping = Unusable | 'replaced' | 'not-text';
+
+/** The form a field belongs to (null outside any form): what a re-rendered field must still belong to. */
+export function formOf(el: Element): Element | null {
+  return (el as HTMLInputElement).form ?? el.closest('form');
+}
+
+/**
+ * After typing: is `now` (what the page shows as the field now) still the field that got the value, in the same
+ * form, a visible text entry on screen? A page that moves the field away, hides it or turns it into another kind
+ * of input on focus gets a reason back, and the caller takes the value out again.
+ */
+export function whyChangedAfterTyping(
+  typed: { el: Element; form: Element | null },
+  now: Element | undefined,
+  opts: { ownUi?: Element } = {},
+): ChangedAfterTyping | undefined {
+  if (!now) return 'detached';
+  // A framework may re-render the field as a new element; it must still belong to the same form.
+  if (now !== typed.el && (typed.el.isConnected || formOf(now) !== typed.form)) return 'replaced';
+  if (!isTextEntry(now)) return 'not-text';
+  return whyUnusable(now, { typing: true, ...opts });
 }

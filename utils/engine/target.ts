@@ -5,7 +5,8 @@ import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
-import { isRendered, whyUnusable } from '../dom/usable';
+import { formOf, isRendered, isTextEntry, whyChangedAfterTyping, whyUnusable } from '../dom/usable';
+import { checkBaseUrl, sameDifference, type BaseUrlCheck } from '../base-url';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
@@ -38,7 +39,15 @@ export interface TargetDeps {
   inFrame?: boolean;
 }
 
-type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; stage: FillStage };
+type Stop = {
+  kind: 'stop';
+  message: string;
+  status: PageStatus['code'];
+  detail?: string;
+  stage: FillStage;
+  /** A Base URL on another host: the card offers "Fill anyway", and the person decides. */
+  asks?: BaseUrlCheck;
+};
 
 class Stopped extends Error {
   constructor(readonly stop: Stop) {
@@ -145,7 +154,13 @@ export function startTarget(deps: TargetDeps) {
     void deps.send({ type: 'page/status', adapterId: adapter.id, status: full });
   };
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
-  const show = (view: PanelView) => ui.show(view);
+  /** A Base URL difference the card is asking about; the card's "Fill anyway" turns it into `baseUrlAccepted`. */
+  let baseUrlAsked: BaseUrlCheck | undefined;
+  let baseUrlAccepted: BaseUrlCheck | undefined;
+  const show = (view: PanelView) => {
+    baseUrlAsked = undefined; // whatever the card asked before is no longer on it
+    ui.show(view);
+  };
 
   function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, stage: FillStage): Stop {
     const frames = document.querySelectorAll('iframe, frame').length;
@@ -263,11 +278,19 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, stage: FillStage) {
-    if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
+    if (!isTextField(el) || !isTextEntry(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
+    const typed = { el, form: formOf(el) };
     typeInto(el, value);
     await delay(READBACK_DELAY_MS, signal);
     // A framework may re-render the field as a new element: what counts is the field the page shows now.
     const shown = el.isConnected ? el : present(spec)[0];
+    // The page may move, hide or retype the field as the value goes in (on focus): then take the value out again.
+    const changed = whyChangedAfterTyping(typed, shown, { ownUi: ui.host });
+    if (changed) {
+      for (const field of new Set([el, shown])) if (field && isTextField(field) && field.value) typeInto(field, '');
+      const message = say.fieldChangedAfterTyping(spec.name, changed);
+      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: spec.name, stage: 'untouched' });
+    }
     if (!shown || readField(shown) !== value) {
       throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, stage });
     }
@@ -276,8 +299,17 @@ export function startTarget(deps: TargetDeps) {
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     if (!present(adapter.baseUrl).length) return;
     const field = await need(adapter.baseUrl, signal, { typing: true, stage: 'untouched' });
-    if (readField(field).trim()) return;
+    const check = checkBaseUrl(readField(field), grant.scimUrl);
+    const accepted = sameDifference(baseUrlAccepted, check);
+    baseUrlAccepted = undefined;
+    if (check.kind === 'same-host') return;
+    if (check.kind === 'other-host' && !accepted) {
+      // Test would send the token to the host this field names: never without the person's yes.
+      const message = say.baseUrlOtherHost(adapter.baseUrl.name, check.formHost, check.tokenHost, deps.source.label);
+      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage: 'untouched', asks: check });
+    }
     if (!grant.scimUrl) {
+      if (check.kind === 'other-host') return; // the person accepted the URL already there
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
       throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
     }
@@ -366,7 +398,9 @@ export function startTarget(deps: TargetDeps) {
         message: stop.message,
         pageVisible: document.visibilityState === 'visible',
       });
-      show({ tone: 'error', title: stop.message });
+      if (!stop.asks) return show({ tone: 'error', title: stop.message });
+      show({ tone: 'warning', title: stop.message, actions: [{ id: 'fill', label: say.fillAnywayAction() }] });
+      baseUrlAsked = stop.asks;
     } finally {
       busy = undefined;
     }
@@ -408,7 +442,9 @@ export function startTarget(deps: TargetDeps) {
     }
   }
 
-  function showWait(reason: Extract<FillGrant, { kind: 'wait' }>['reason'], appLabel: string) {
+  function showWait(grant: Extract<FillGrant, { kind: 'wait' }>, appLabel: string) {
+    const { reason, pairing } = grant;
+    const goAhead = (label: string): PanelView['actions'] => [{ id: 'fill', label }];
     const views: Record<typeof reason, PanelView> = {
       'no-token': { tone: 'info', title: say.noToken(deps.source.label, deps.source.path) },
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
@@ -417,7 +453,9 @@ export function startTarget(deps: TargetDeps) {
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
-      'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: [{ id: 'fill', label: say.fillAction() }] },
+      'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: goAhead(say.fillAction()) },
+      'pairing-changed': { tone: 'warning', title: pairing ? say.pairingChanged(adapter, pairing) : '', actions: goAhead(say.fillAnywayAction()) },
+      'refill-needs-go-ahead': { tone: 'info', title: say.refillNeedsGoAhead(appLabel), actions: goAhead(say.fillAction()) },
     };
     show(views[reason]);
   }
@@ -475,7 +513,7 @@ export function startTarget(deps: TargetDeps) {
       }
       return;
     }
-    if (grant.kind === 'wait') return showWait(grant.reason, app.label);
+    if (grant.kind === 'wait') return showWait(grant, app.label);
     granted = true;
     await fill(grant, signal);
   }
@@ -530,6 +568,7 @@ export function startTarget(deps: TargetDeps) {
     if (id === 'save') void save();
     if (id === 'fill' && !busy) {
       confirmed = true;
+      baseUrlAccepted = baseUrlAsked;
       evaluate();
     }
   }
