@@ -2,7 +2,7 @@
 // The words live in public/_locales (browser.i18n); none of them takes the token, at most its fingerprint.
 import type { TargetAdapter } from './adapters/types';
 import type { HostRejection } from './hosts';
-import type { ChangedAfterTyping, Unusable } from './dom/usable';
+import type { FieldChange, Unusable } from './dom/usable';
 import type { PairingFacts } from './protocol';
 import { t, type MessageKey } from './i18n';
 
@@ -31,7 +31,7 @@ const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
   'unreadable-text': 'unusableUnreadableText',
 };
 
-const CHANGED_WORDS: Record<Exclude<ChangedAfterTyping, Unusable>, MessageKey> = {
+const CHANGED_WORDS: Record<Exclude<FieldChange, Unusable>, MessageKey> = {
   replaced: 'changedReplaced',
   'not-text': 'changedNotText',
 };
@@ -94,9 +94,10 @@ export const say = {
       ? t('pairingChangedIdp', adapter.label, p.idp, p.pairedWith, p.source)
       : t('pairingChangedSource', p.source, adapter.label, p.pairedWith, p.idp),
   fillAnywayAction: () => t('fillAnywayAction'),
+  baseUrlChanged: (field: string, host: string) => t('baseUrlChanged', field, host),
   refillNeedsGoAhead: (appLabel: string) => t('refillNeedsGoAhead', appLabel),
   baseUrlOtherHost: (field: string, formHost: string, tokenHost: string | undefined, source: string) =>
     tokenHost ? t('baseUrlOtherHost', field, formHost, tokenHost) : t('baseUrlUnknownHost', field, formHost, source),
-  fieldChangedAfterTyping: (name: string, why: ChangedAfterTyping) =>
-    t('fieldChangedAfterTyping', name, why in CHANGED_WORDS ? t(CHANGED_WORDS[why as keyof typeof CHANGED_WORDS]) : t(UNUSABLE_WORDS[why as Unusable])),
+  fieldChanged: (name: string, why: FieldChange) =>
+    t('fieldChangedWhileTyping', name, why in CHANGED_WORDS ? t(CHANGED_WORDS[why as keyof typeof CHANGED_WORDS]) : t(UNUSABLE_WORDS[why as Unusable])),
 };

@@ -199,7 +199,7 @@ export function isTextEntry(el: Element): boolean {
   return el instanceof HTMLInputElement && TEXT_FIELD_TYPES.includes(el.type);
 }
 
-export type ChangedAfterTyping = Unusable | 'replaced' | 'not-text';
+export type FieldChange = Unusable | 'replaced' | 'not-text';
 
 /** The form a field belongs to (null outside any form): what a re-rendered field must still belong to. */
 export function formOf(el: Element): Element | null {
@@ -207,15 +207,15 @@ export function formOf(el: Element): Element | null {
 }
 
 /**
- * After typing: is `now` (what the page shows as the field now) still the field that got the value, in the same
- * form, a visible text entry on screen? A page that moves the field away, hides it or turns it into another kind
- * of input on focus gets a reason back, and the caller takes the value out again.
+ * While and after typing: is `now` (what the page shows as the field now) still the field that was chosen, in the
+ * same form, a visible text entry on screen? A page that moves the field away, hides it or turns it into another
+ * kind of input on focus gets a reason back: the caller types nothing, or takes the value out again.
  */
-export function whyChangedAfterTyping(
+export function whyFieldChanged(
   typed: { el: Element; form: Element | null },
   now: Element | undefined,
   opts: { ownUi?: Element } = {},
-): ChangedAfterTyping | undefined {
+): FieldChange | undefined {
   if (!now) return 'detached';
   // A framework may re-render the field as a new element; it must still belong to the same form.
   if (now !== typed.el && (typed.el.isConnected || formOf(now) !== typed.form)) return 'replaced';

@@ -5,7 +5,7 @@ import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
-import { formOf, isRendered, isTextEntry, whyChangedAfterTyping, whyUnusable } from '../dom/usable';
+import { formOf, isRendered, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
 import { checkBaseUrl, sameDifference, type BaseUrlCheck } from '../base-url';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
@@ -279,21 +279,55 @@ export function startTarget(deps: TargetDeps) {
 
   async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, stage: FillStage) {
     if (!isTextField(el) || !isTextEntry(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
-    const typed = { el, form: formOf(el) };
-    typeInto(el, value);
-    await delay(READBACK_DELAY_MS, signal);
-    // A framework may re-render the field as a new element: what counts is the field the page shows now.
+    const chosen = { el, form: formOf(el) };
+    const changed = () => whyFieldChanged(chosen, el.isConnected ? el : present(spec)[0], { ownUi: ui.host });
+    // The page may move, hide or retype the field on focus: checked once it has focus, before the value goes in,
+    // and again after, since a framework re-render (what counts is the field the page shows now) or a timer may follow.
+    let why = typeInto(el, value, () => !changed()) ? undefined : changed();
+    if (!why) {
+      await delay(READBACK_DELAY_MS, signal);
+      why = changed();
+    }
     const shown = el.isConnected ? el : present(spec)[0];
-    // The page may move, hide or retype the field as the value goes in (on focus): then take the value out again.
-    const changed = whyChangedAfterTyping(typed, shown, { ownUi: ui.host });
-    if (changed) {
-      for (const field of new Set([el, shown])) if (field && isTextField(field) && field.value) typeInto(field, '');
-      const message = say.fieldChangedAfterTyping(spec.name, changed);
-      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: spec.name, stage: 'untouched' });
+    if (why) {
+      clearTyped(el, shown);
+      throw new Stopped({ kind: 'stop', message: say.fieldChanged(spec.name, why), status: 'unsafe-page', detail: spec.name, stage: 'untouched' });
     }
     if (!shown || readField(shown) !== value) {
       throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, stage });
     }
+  }
+
+  /** Takes a typed value out of the field again (and out of a re-rendered copy of it). */
+  function clearTyped(...fields: (Element | undefined)[]) {
+    for (const field of new Set(fields)) if (field && isTextField(field) && field.value) typeInto(field, '');
+  }
+
+  /** The Base URL as it was when the token went in: Test and Save may only go to that host. */
+  let baseUrlSent: { el: Element; value: string } | undefined;
+  /** The host the Base URL field names now, when the page changed it to another one after the token went in. */
+  function baseUrlMovedTo(): string | undefined {
+    if (!baseUrlSent) return undefined;
+    const el = baseUrlSent.el.isConnected ? baseUrlSent.el : present(adapter.baseUrl)[0];
+    const check = checkBaseUrl(el ? readField(el) : '', baseUrlSent.value);
+    if (check.kind === 'same-host') return undefined;
+    return check.kind === 'other-host' ? check.formHost : '';
+  }
+
+  /** The token field that got the token in this attempt. */
+  let tokenTyped: Element | undefined;
+
+  /** The page pointed the Base URL elsewhere after the token went in: take the token out of the form and stop. */
+  function stopForMovedBaseUrl(movedTo: string, stage: FillStage): never {
+    clearTyped(tokenTyped, present(adapter.token)[0]);
+    const message = say.baseUrlChanged(adapter.baseUrl.name, movedTo || '""');
+    throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage });
+  }
+
+  /** Checked before Test and Save are pressed, and while their answer is awaited. */
+  function stopIfBaseUrlMoved(stage: FillStage) {
+    const movedTo = baseUrlMovedTo();
+    if (movedTo !== undefined) stopForMovedBaseUrl(movedTo, stage);
   }
 
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
@@ -302,18 +336,20 @@ export function startTarget(deps: TargetDeps) {
     const check = checkBaseUrl(readField(field), grant.scimUrl);
     const accepted = sameDifference(baseUrlAccepted, check);
     baseUrlAccepted = undefined;
-    if (check.kind === 'same-host') return;
+    const keep = () => void (baseUrlSent = { el: field, value: readField(field) });
+    if (check.kind === 'same-host') return keep();
     if (check.kind === 'other-host' && !accepted) {
       // Test would send the token to the host this field names: never without the person's yes.
       const message = say.baseUrlOtherHost(adapter.baseUrl.name, check.formHost, check.tokenHost, deps.source.label);
       throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage: 'untouched', asks: check });
     }
     if (!grant.scimUrl) {
-      if (check.kind === 'other-host') return; // the person accepted the URL already there
+      if (check.kind === 'other-host') return keep(); // the person accepted the URL already there
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
       throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
     }
     await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, 'untouched');
+    keep();
   }
 
   /** New announcements in this document, then verdicts the top page announced (forwarded by the background). */
@@ -328,14 +364,17 @@ export function startTarget(deps: TargetDeps) {
   /** Undefined when the attempt was called off (page left, extension gone) before Test was pressed. */
   async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string } | undefined> {
     const button = await need(adapter.test, signal, { stage: 'typed' });
+    stopIfBaseUrlMoved('typed');
     const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
     topNotices = [];
     // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
     await progress('test');
     if (signal.aborted) return void watch.stop();
     press(button);
-    const outcome = await waitFor(
+    const outcome = await waitFor<{ ok: boolean; message: string } | { movedTo: string }>(
       () => {
+        const movedTo = baseUrlMovedTo();
+        if (movedTo !== undefined) return { movedTo };
         for (const { text, isAlert } of announcements(watch)) {
           // Failure first: "could not be enabled" must not read as "enabled".
           if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
@@ -347,6 +386,7 @@ export function startTarget(deps: TargetDeps) {
       { signal, timeoutMs: OUTCOME_TIMEOUT_MS },
     );
     watch.stop();
+    if (outcome && 'movedTo' in outcome) stopForMovedBaseUrl(outcome.movedTo, 'tested');
     return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
@@ -355,6 +395,8 @@ export function startTarget(deps: TargetDeps) {
     autoSave = grant.autoSave;
     show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     let typed = false;
+    baseUrlSent = undefined;
+    tokenTyped = undefined;
     try {
       await revealForm(signal);
       await enableIfNeeded(signal);
@@ -364,6 +406,7 @@ export function startTarget(deps: TargetDeps) {
       // in a form nobody tested. It is checked again when pressed.
       await need(adapter.test, signal, { stage: 'untouched' });
       typed = true;
+      tokenTyped = field;
       await typeChecked(field, grant.token, adapter.token, signal, 'typed');
       void progress('fill');
       const outcome = await testAndRead(signal);
@@ -414,6 +457,7 @@ export function startTarget(deps: TargetDeps) {
     try {
       const button = await need(adapter.save, signal, { stage: 'tested' });
       if (signal.aborted) return;
+      if (!clickedByUser) stopIfBaseUrlMoved('tested');
       const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
       topNotices = [];
       if (!clickedByUser) press(button);
