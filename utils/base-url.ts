@@ -4,33 +4,23 @@
 
 export const SHOWN_VALUE_MAX_LENGTH = 80; // a host name, or the start of whatever else the page put in the field
 
-export type BaseUrlCheck =
-  /** Nothing there: the captured Base URL goes in. */
-  | { kind: 'empty' }
-  /** The same host as the captured Base URL: left as the person set it up. */
-  | { kind: 'same-host' }
-  /** Another host (or no captured Base URL to compare with): ask before anything is typed. */
-  | { kind: 'other-host'; formHost: string; tokenHost?: string };
-
-function hostIn(value: string): string | undefined {
+/** The host (with any port) an http(s) URL names, lower case; undefined for anything else. */
+export function urlHost(value: string | undefined): string | undefined {
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.host.toLowerCase() : undefined;
+    const url = new URL(value ?? '');
+    return /^https?:$/.test(url.protocol) ? url.host.toLowerCase() : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function checkBaseUrl(formValue: string, capturedUrl: string | undefined): BaseUrlCheck {
+/**
+ * What the form's Base URL names when that is not the captured URL's host (or nothing was captured to compare
+ * with): the host, or the start of whatever else is there. Undefined when the field is empty or names that host.
+ */
+export function otherBaseUrlHost(formValue: string, capturedUrl: string | undefined): string | undefined {
   const value = formValue.trim();
-  if (!value) return { kind: 'empty' };
-  const formHost = hostIn(value) ?? value.slice(0, SHOWN_VALUE_MAX_LENGTH);
-  const tokenHost = capturedUrl ? hostIn(capturedUrl) : undefined;
-  if (tokenHost && formHost === tokenHost) return { kind: 'same-host' };
-  return tokenHost ? { kind: 'other-host', formHost, tokenHost } : { kind: 'other-host', formHost };
-}
-
-/** Did the person say yes to exactly this difference (the card showed these hosts)? */
-export function sameDifference(a: BaseUrlCheck | undefined, b: BaseUrlCheck): boolean {
-  return a?.kind === 'other-host' && b.kind === 'other-host' && a.formHost === b.formHost && a.tokenHost === b.tokenHost;
+  if (!value) return undefined;
+  const formHost = urlHost(value) ?? value.slice(0, SHOWN_VALUE_MAX_LENGTH);
+  return formHost === urlHost(capturedUrl) ? undefined : formHost;
 }

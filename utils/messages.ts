@@ -16,7 +16,8 @@ const HOST_WORDS: Record<HostRejection, MessageKey> = {
   'look-alike': 'hostLookAlike',
 };
 
-const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
+/** Why a control cannot be used, or (the last two) how a field changed as it was typed into. */
+const UNUSABLE_WORDS: Record<FieldChange, MessageKey> = {
   detached: 'unusableDetached',
   'page-hidden': 'unusablePageHidden',
   'not-rendered': 'unusableNotRendered',
@@ -29,9 +30,6 @@ const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
   inert: 'unusableInert',
   'foreign-top-layer': 'unusableForeignTopLayer',
   'unreadable-text': 'unusableUnreadableText',
-};
-
-const CHANGED_WORDS: Record<Exclude<FieldChange, Unusable>, MessageKey> = {
   replaced: 'changedReplaced',
   'not-text': 'changedNotText',
 };
@@ -98,6 +96,5 @@ export const say = {
   refillNeedsGoAhead: (appLabel: string) => t('refillNeedsGoAhead', appLabel),
   baseUrlOtherHost: (field: string, formHost: string, tokenHost: string | undefined, source: string) =>
     tokenHost ? t('baseUrlOtherHost', field, formHost, tokenHost) : t('baseUrlUnknownHost', field, formHost, source),
-  fieldChanged: (name: string, why: FieldChange) =>
-    t('fieldChangedWhileTyping', name, why in CHANGED_WORDS ? t(CHANGED_WORDS[why as keyof typeof CHANGED_WORDS]) : t(UNUSABLE_WORDS[why as Unusable])),
+  fieldChanged: (name: string, why: FieldChange) => t('fieldChangedWhileTyping', name, t(UNUSABLE_WORDS[why])),
 };

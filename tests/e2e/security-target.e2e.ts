@@ -63,7 +63,8 @@ async function regenerate(invision: Page): Promise<string> {
   await invision.bringToFront();
   await invision.locator('#regen').click();
   await invision.locator('::-p-text(Generate token)').click();
-  await waitForPanel(invision, new RegExp(`Token …${token.slice(-4)} captured`));
+  for (let tries = 0; tries < 150 && (await relayState(session.ext))?.secret?.token !== token; tries++) await wait(100);
+  expect((await relayState(session.ext))?.secret?.token === token).toBe(true);
   return token;
 }
 
@@ -316,14 +317,17 @@ describe('blind class 3 pages (brief C: steal through the IdP)', () => {
     expect(leaks()).toEqual([]);
   });
 
-  it('c2 duplicate-id decoy token field: the decoy stays empty, the real field is filled and tested', async () => {
+  it('c2 duplicate-id decoy token field: the label leads to the off-screen decoy, so nothing is filled anywhere', async () => {
     await startBlind({ [BLIND_OKTA_URL]: blind('c2-duplicate-id-decoy-token') });
     await session.capture();
     const okta = await openBlind(BLIND_OKTA_URL);
-    await waitForPanel(okta, /verified successfully/);
-    expect(idpCalls('test').map((call) => call.fields.token)).toEqual([session.token]);
-    expect(await okta.$$eval('input[name="apiToken"]', (els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['']);
+    // The real field has no name the adapter knows and its label points at the decoy: a clear stop, not a guess.
+    await waitForPanel(okta, /API Token field is there but it is outside the visible page.*Nothing was filled/);
+    await wait(QUIET_MS);
+    expect(await fieldsHoldingToken(okta)).toEqual([]);
+    expect(idpCalls('test')).toEqual([]);
     expect(leaks()).toEqual([]);
+    expect((await relayState(session.ext))?.phase).toBe('captured');
   });
 
   it('c3 Base URL swapped after the fill: the token comes out; no Test or Save goes to the attacker', async () => {

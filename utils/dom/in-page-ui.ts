@@ -32,11 +32,8 @@ const WATCHED_ATTRIBUTES = ['style', 'class', 'hidden', 'popover', 'inert', 'dir
  * shrunk from any side fails one. Not the corners: rounded corners leave them outside the box's shape.
  */
 function samplePoints(box: DOMRect): [number, number][] {
-  const left = box.left + Math.min(EDGE_INSET_PX, box.width / 2);
-  const right = box.right - Math.min(EDGE_INSET_PX, box.width / 2);
-  const top = box.top + Math.min(EDGE_INSET_PX, box.height / 2);
-  const bottom = box.bottom - Math.min(EDGE_INSET_PX, box.height / 2);
-  const [x, y] = [(left + right) / 2, (top + bottom) / 2];
+  const [left, right, top, bottom] = [box.left + EDGE_INSET_PX, box.right - EDGE_INSET_PX, box.top + EDGE_INSET_PX, box.bottom - EDGE_INSET_PX];
+  const [x, y] = [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
   return [[x, y], [x, top], [x, bottom], [left, y], [right, y]];
 }
 
@@ -48,12 +45,6 @@ function shownAt(host: HTMLElement, shadow: ShadowRoot, part: Element, points: [
     const inner = shadow.elementFromPoint(x, y);
     return host.ownerDocument.elementsFromPoint(x, y)[0] === host && !!inner && part.contains(inner);
   });
-}
-
-/** A box drawn at its own layout size: a scale (transform, zoom) on the way changes the drawn size only. */
-function unscaled(el: HTMLElement): boolean {
-  const box = el.getBoundingClientRect();
-  return Math.abs(box.width - el.offsetWidth) <= 1 && Math.abs(box.height - el.offsetHeight) <= 1;
 }
 
 /**
@@ -72,11 +63,12 @@ function foreignLayerOpen(host: HTMLElement): boolean {
 function steeredByStyles(host: HTMLElement): boolean {
   for (let node: Element | null = host; node; node = node.parentElement) {
     const style = getComputedStyle(node);
-    const moved = [style.transform, style.translate, style.scale, style.rotate, style.clipPath, style.offsetPath].some((value) => value && value !== 'none');
-    const zoomed = style.zoom !== '' && style.zoom !== '1' && style.zoom !== 'normal';
-    const contained = style.contain !== 'none' && style.contain !== '';
-    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || style.filter !== 'none' || hiddenByCompositing(style)) return true;
-    if (moved || zoomed || contained || style.contentVisibility === 'hidden') return true;
+    // Each of these is 'none' (zoom '1', will-change 'auto') unless something fades, clips, moves, scales or
+    // contains the card, or gives its fixed panel a containing block that page styles could then move.
+    const steering = [style.filter, style.transform, style.translate, style.scale, style.rotate, style.clipPath, style.contain, style.zoom];
+    steering.push(style.perspective, style.backdropFilter, style.willChange.replace('auto', 'none'));
+    if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || hiddenByCompositing(style)) return true;
+    if (steering.some((value) => value && value !== 'none' && value !== '1')) return true;
   }
   return false;
 }
@@ -100,27 +92,26 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
 
   let view: PanelView | undefined;
   let guideView: GuideView | undefined;
-  /** Since when the card has been whole and in the same place; a click counts CLICK_ARM_MS after that. */
+  /** Since when the card has been whole (and its content the same); a click counts CLICK_ARM_MS after that. */
   let steadySince = Infinity;
-  let lastPlace = '';
   let steadyCheck: ReturnType<typeof setInterval> | undefined;
 
   const panel = () => mount.querySelector('.panel') as HTMLElement | null;
 
-  /** Whole: ours where we put it, no steering style, nothing in a layer above, drawn at full size, every part hit-testable. */
+  /** Whole: ours where we put it, no steering style, nothing in a layer above, every part hit-testable. */
   function whole(): boolean {
     const box = panel();
-    if (!box || host.parentElement !== document.documentElement || steeredByStyles(host) || foreignLayerOpen(host) || !unscaled(box)) return false;
+    if (!box || host.parentElement !== document.documentElement || steeredByStyles(host) || foreignLayerOpen(host)) return false;
     return shownAt(host, shadow, box, samplePoints(box.getBoundingClientRect()));
   }
 
-  /** Looks at the card: anything not whole, or a move or resize, starts the wait for a counted click again. */
+  /**
+   * Looks at the card: anything not whole starts the wait for a counted click again. The card cannot move without
+   * a style that steering check sees (it is fixed in the top layer), so whole also means in its place.
+   */
   function checkSteady() {
-    const box = panel()?.getBoundingClientRect();
-    const place = box ? [box.left, box.top, box.width, box.height].map(Math.round).join(',') : '';
-    if (!whole() || place !== lastPlace) steadySince = Infinity;
+    if (!whole()) steadySince = Infinity;
     else if (steadySince === Infinity) steadySince = performance.now();
-    lastPlace = place;
   }
 
   const handle = (id: PanelActionId, event: MouseEvent) => {
@@ -136,14 +127,6 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     onAction(id);
   };
 
-  /** While the card offers an action, it is looked at often enough to know it stayed whole and still. */
-  function watchSteadiness(on: boolean) {
-    if (on && !steadyCheck) steadyCheck = setInterval(checkSteady, STEADY_CHECK_MS);
-    if (!on && steadyCheck) {
-      clearInterval(steadyCheck);
-      steadyCheck = undefined;
-    }
-  }
 
   function withOwnChange(fn: () => void) {
     ownChange = true;
@@ -163,15 +146,16 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     });
     watcher.observe(host, { attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
     watcher.observe(document.documentElement, { childList: true });
-    watchSteadiness(!!view?.actions?.length);
+    // While the card offers an action, it is looked at often enough to know it stayed whole.
+    clearInterval(steadyCheck);
+    if (view?.actions?.length) steadyCheck = setInterval(checkSteady, STEADY_CHECK_MS);
     checkSteady();
   }
 
   function remove() {
     watcher.disconnect();
-    watchSteadiness(false);
+    clearInterval(steadyCheck);
     steadySince = Infinity;
-    lastPlace = '';
     render(null, mount);
     if (host.isConnected) {
       if (host.matches(':popover-open')) host.hidePopover();

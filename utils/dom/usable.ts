@@ -70,42 +70,36 @@ function colourAlpha(colour: string): number {
   return Number(alpha[1]) / (alpha[2] ? 100 : 1);
 }
 
-/** The red, green, blue and alpha of a computed rgb()/rgba() colour; undefined for any other notation. */
-function rgba(colour: string): [number, number, number, number] | undefined {
-  if (colour === 'transparent') return [0, 0, 0, 0];
-  const parts = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(colour);
-  return parts ? [Number(parts[1]), Number(parts[2]), Number(parts[3]), parts[4] === undefined ? 1 : Number(parts[4])] : undefined;
-}
-
-/** WCAG 2 relative luminance. */
-function luminance([r, g, b]: [number, number, number, number]): number {
-  const channel = (c: number) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+/** WCAG 2 relative luminance of a computed rgb()/rgba() colour; undefined for any other notation. */
+function luminance(colour: string | undefined): number | undefined {
+  if (!colour?.startsWith('rgb')) return undefined;
+  const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map((part) => {
+    const c = Number(part) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** The colour painted behind an element's text: its own or the nearest ancestor's solid background; undefined under an image. */
-function backgroundBehind(el: Element): [number, number, number, number] | undefined {
+function backgroundBehind(el: Element): string | undefined {
   for (let node: Element | null = el; node; node = node.parentElement) {
     const style = getComputedStyle(node);
     if (style.backgroundImage !== 'none') return undefined;
-    const colour = rgba(style.backgroundColor);
-    if (!colour) return undefined;
-    if (colour[3] >= MIN_HIDING_ALPHA) return colour;
+    if (colourAlpha(style.backgroundColor) >= MIN_HIDING_ALPHA) return style.backgroundColor;
   }
-  return [255, 255, 255, 1]; // the canvas behind a page that paints no background
+  return 'rgb(255, 255, 255)'; // the canvas behind a page that paints no background
 }
 
 /** Text drawn in (nearly) its background's colour, or transparent: what is typed there cannot be seen. */
 function textUnseen(el: Element): boolean {
   const style = getComputedStyle(el);
   // -webkit-text-fill-color, when set, paints the text instead of color.
-  const text = rgba(style.webkitTextFillColor || style.color);
-  if (!text) return false;
-  if (text[3] < MIN_TEXT_ALPHA) return true;
-  const behind = backgroundBehind(el);
-  if (!behind) return false; // under an image or gradient the contrast cannot be read from styles
-  const [lighter, darker] = [luminance(text), luminance(behind)].sort((a, b) => b - a) as [number, number];
-  return (lighter + 0.05) / (darker + 0.05) < MIN_TEXT_CONTRAST;
+  const text = style.webkitTextFillColor || style.color;
+  if (colourAlpha(text) < MIN_TEXT_ALPHA) return true;
+  const [fore, back] = [luminance(text), luminance(backgroundBehind(el))];
+  // Under an image or gradient, or in a notation we do not read, the contrast cannot be told from styles.
+  if (fore === undefined || back === undefined) return false;
+  return (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05) < MIN_TEXT_CONTRAST;
 }
 
 /** Would this element hide what lies under it: an image, a frame, media, or a background a person cannot see through? */

@@ -6,7 +6,7 @@ import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { formOf, isRendered, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
-import { checkBaseUrl, sameDifference, type BaseUrlCheck } from '../base-url';
+import { otherBaseUrlHost, urlHost } from '../base-url';
 import { delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
@@ -45,8 +45,8 @@ type Stop = {
   status: PageStatus['code'];
   detail?: string;
   stage: FillStage;
-  /** A Base URL on another host: the card offers "Fill anyway", and the person decides. */
-  asks?: BaseUrlCheck;
+  /** The other host a Base URL names: the card offers "Fill anyway", and the person decides. */
+  asks?: string;
 };
 
 class Stopped extends Error {
@@ -154,9 +154,9 @@ export function startTarget(deps: TargetDeps) {
     void deps.send({ type: 'page/status', adapterId: adapter.id, status: full });
   };
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
-  /** A Base URL difference the card is asking about; the card's "Fill anyway" turns it into `baseUrlAccepted`. */
-  let baseUrlAsked: BaseUrlCheck | undefined;
-  let baseUrlAccepted: BaseUrlCheck | undefined;
+  /** The other Base URL host the card is asking about; the card's "Fill anyway" turns it into `baseUrlAccepted`. */
+  let baseUrlAsked: string | undefined;
+  let baseUrlAccepted: string | undefined;
   const show = (view: PanelView) => {
     baseUrlAsked = undefined; // whatever the card asked before is no longer on it
     ui.show(view);
@@ -300,56 +300,54 @@ export function startTarget(deps: TargetDeps) {
 
   /** Takes a typed value out of the field again (and out of a re-rendered copy of it). */
   function clearTyped(...fields: (Element | undefined)[]) {
-    for (const field of new Set(fields)) if (field && isTextField(field) && field.value) typeInto(field, '');
+    for (const field of fields) if (field && isTextField(field) && field.value) typeInto(field, '');
   }
 
   /** The Base URL as it was when the token went in: Test and Save may only go to that host. */
   let baseUrlSent: { el: Element; value: string } | undefined;
   /** The host the Base URL field names now, when the page changed it to another one after the token went in. */
   function baseUrlMovedTo(): string | undefined {
-    if (!baseUrlSent) return undefined;
-    const el = baseUrlSent.el.isConnected ? baseUrlSent.el : present(adapter.baseUrl)[0];
-    const check = checkBaseUrl(el ? readField(el) : '', baseUrlSent.value);
-    if (check.kind === 'same-host') return undefined;
-    return check.kind === 'other-host' ? check.formHost : '';
+    const el = baseUrlSent?.el.isConnected ? baseUrlSent.el : present(adapter.baseUrl)[0];
+    return baseUrlSent && otherBaseUrlHost(el ? readField(el) : '', baseUrlSent.value);
   }
 
   /** The token field that got the token in this attempt. */
   let tokenTyped: Element | undefined;
 
-  /** The page pointed the Base URL elsewhere after the token went in: take the token out of the form and stop. */
-  function stopForMovedBaseUrl(movedTo: string, stage: FillStage): never {
-    clearTyped(tokenTyped, present(adapter.token)[0]);
-    const message = say.baseUrlChanged(adapter.baseUrl.name, movedTo || '""');
-    throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage });
-  }
-
-  /** Checked before Test and Save are pressed, and while their answer is awaited. */
+  /**
+   * The page pointed the Base URL elsewhere after the token went in: take the token out of the form and stop.
+   * Checked as Test and Save are pressed (the page builds its request from the form as the click lands) and once
+   * the verdict is in.
+   */
   function stopIfBaseUrlMoved(stage: FillStage) {
     const movedTo = baseUrlMovedTo();
-    if (movedTo !== undefined) stopForMovedBaseUrl(movedTo, stage);
+    if (movedTo === undefined) return;
+    clearTyped(tokenTyped, present(adapter.token)[0]);
+    const message = say.baseUrlChanged(adapter.baseUrl.name, movedTo);
+    throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage });
   }
 
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     if (!present(adapter.baseUrl).length) return;
     const field = await need(adapter.baseUrl, signal, { typing: true, stage: 'untouched' });
-    const check = checkBaseUrl(readField(field), grant.scimUrl);
-    const accepted = sameDifference(baseUrlAccepted, check);
+    const value = readField(field).trim();
+    const formHost = otherBaseUrlHost(value, grant.scimUrl);
+    const accepted = formHost !== undefined && formHost === baseUrlAccepted;
     baseUrlAccepted = undefined;
-    const keep = () => void (baseUrlSent = { el: field, value: readField(field) });
-    if (check.kind === 'same-host') return keep();
-    if (check.kind === 'other-host' && !accepted) {
+    const keep = () => void (baseUrlSent = { el: field, value });
+    if (value && formHost === undefined) return keep();
+    if (formHost !== undefined && !accepted) {
       // Test would send the token to the host this field names: never without the person's yes.
-      const message = say.baseUrlOtherHost(adapter.baseUrl.name, check.formHost, check.tokenHost, deps.source.label);
-      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage: 'untouched', asks: check });
+      const message = say.baseUrlOtherHost(adapter.baseUrl.name, formHost, urlHost(grant.scimUrl), deps.source.label);
+      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage: 'untouched', asks: formHost });
     }
     if (!grant.scimUrl) {
-      if (check.kind === 'other-host') return keep(); // the person accepted the URL already there
+      if (formHost !== undefined) return keep(); // the person accepted the URL already there
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
       throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
     }
     await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, 'untouched');
-    keep();
+    baseUrlSent = { el: field, value: grant.scimUrl };
   }
 
   /** New announcements in this document, then verdicts the top page announced (forwarded by the background). */
@@ -364,17 +362,16 @@ export function startTarget(deps: TargetDeps) {
   /** Undefined when the attempt was called off (page left, extension gone) before Test was pressed. */
   async function testAndRead(signal: AbortSignal): Promise<{ ok: boolean; message: string } | undefined> {
     const button = await need(adapter.test, signal, { stage: 'typed' });
-    stopIfBaseUrlMoved('typed');
     const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
     topNotices = [];
     // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
     await progress('test');
-    if (signal.aborted) return void watch.stop();
+    if (signal.aborted || baseUrlMovedTo() !== undefined) watch.stop();
+    if (signal.aborted) return;
+    stopIfBaseUrlMoved('typed');
     press(button);
-    const outcome = await waitFor<{ ok: boolean; message: string } | { movedTo: string }>(
+    const outcome = await waitFor(
       () => {
-        const movedTo = baseUrlMovedTo();
-        if (movedTo !== undefined) return { movedTo };
         for (const { text, isAlert } of announcements(watch)) {
           // Failure first: "could not be enabled" must not read as "enabled".
           if (adapter.outcome.failure.test(text)) return { ok: false, message: text };
@@ -386,7 +383,7 @@ export function startTarget(deps: TargetDeps) {
       { signal, timeoutMs: OUTCOME_TIMEOUT_MS },
     );
     watch.stop();
-    if (outcome && 'movedTo' in outcome) stopForMovedBaseUrl(outcome.movedTo, 'tested');
+    stopIfBaseUrlMoved('tested');
     return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
