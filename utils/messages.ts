@@ -93,8 +93,7 @@ export const say = {
       : t('pairingChangedSource', p.source, adapter.label, p.pairedWith, p.idp),
   fillAnywayAction: () => t('fillAnywayAction'),
   baseUrlChanged: (field: string, host: string) => t('baseUrlChanged', field, host),
-  refillNeedsGoAhead: (appLabel: string) => t('refillNeedsGoAhead', appLabel),
-  baseUrlOtherHost: (field: string, formHost: string, tokenHost: string | undefined, source: string) =>
-    tokenHost ? t('baseUrlOtherHost', field, formHost, tokenHost) : t('baseUrlUnknownHost', field, formHost, source),
+  /** `tokenHost`: the captured Base URL's host, or the source's name when none was captured. */
+  baseUrlOtherHost: (field: string, formHost: string, tokenHost: string) => t('baseUrlOtherHost', field, formHost, tokenHost),
   fieldChanged: (name: string, why: FieldChange) => t('fieldChangedWhileTyping', name, t(UNUSABLE_WORDS[why])),
 };

@@ -39,9 +39,8 @@ function samplePoints(box: DOMRect): [number, number][] {
 
 /** Is `part` (of our card) what the page shows at each point: our host topmost, and the part under it in our tree? */
 function shownAt(host: HTMLElement, shadow: ShadowRoot, part: Element, points: [number, number][]): boolean {
-  const view = host.ownerDocument.defaultView!;
+  // A point outside the viewport hits nothing, so a card pushed partly off screen fails too.
   return points.every(([x, y]) => {
-    if (x < 0 || y < 0 || x > view.innerWidth || y > view.innerHeight) return false;
     const inner = shadow.elementFromPoint(x, y);
     return host.ownerDocument.elementsFromPoint(x, y)[0] === host && !!inner && part.contains(inner);
   });
@@ -65,8 +64,7 @@ function steeredByStyles(host: HTMLElement): boolean {
     const style = getComputedStyle(node);
     // Each of these is 'none' (zoom '1', will-change 'auto') unless something fades, clips, moves, scales or
     // contains the card, or gives its fixed panel a containing block that page styles could then move.
-    const steering = [style.filter, style.transform, style.translate, style.scale, style.rotate, style.clipPath, style.contain, style.zoom];
-    steering.push(style.perspective, style.backdropFilter, style.willChange.replace('auto', 'none'));
+    const steering = [style.filter, style.transform, style.translate, style.scale, style.rotate, style.clipPath, style.contain, style.zoom, style.perspective, style.backdropFilter, style.willChange.replace('auto', 'none')];
     if (Number(style.opacity) < MIN_ANCESTOR_OPACITY || style.visibility !== 'visible' || hiddenByCompositing(style)) return true;
     if (steering.some((value) => value && value !== 'none' && value !== '1')) return true;
   }

@@ -22,10 +22,11 @@ export const MIN_HIDING_ALPHA = 0.5;
 /** Text fainter than this is not read: a field whose text is (nearly) transparent hides what goes in. */
 export const MIN_TEXT_ALPHA = 0.4;
 /**
- * WCAG contrast ratio below which a field's text cannot be told from its background: white on white is 1, light
- * grey (#ddd) on white 1.4; the faintest placeholder greys in use (#999 on white) are near 2.8.
+ * Text whose red, green and blue each differ from the background's by less than this (of 255) cannot be told
+ * from it: white on white differs by 0, #ddd on white by 34; the faintest placeholder greys in use (#999 on
+ * white) by 102, and dark themes by far more.
  */
-export const MIN_TEXT_CONTRAST = 1.5;
+export const MIN_TEXT_COLOUR_STEP = 40;
 /** Field types a token or a Base URL is typed into: anything else (hidden, checkbox, file…) is not a text field. */
 export const TEXT_FIELD_TYPES = ['text', 'password', 'url'];
 
@@ -70,14 +71,9 @@ function colourAlpha(colour: string): number {
   return Number(alpha[1]) / (alpha[2] ? 100 : 1);
 }
 
-/** WCAG 2 relative luminance of a computed rgb()/rgba() colour; undefined for any other notation. */
-function luminance(colour: string | undefined): number | undefined {
-  if (!colour?.startsWith('rgb')) return undefined;
-  const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).map((part) => {
-    const c = Number(part) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+/** The red, green, blue (and alpha) of a computed rgb()/rgba() colour; undefined for any other notation. */
+function channels(colour: string | undefined): number[] | undefined {
+  return colour?.startsWith('rgb') ? (colour.match(/[\d.]+/g) ?? []).map(Number) : undefined;
 }
 
 /** The colour painted behind an element's text: its own or the nearest ancestor's solid background; undefined under an image. */
@@ -96,10 +92,9 @@ function textUnseen(el: Element): boolean {
   // -webkit-text-fill-color, when set, paints the text instead of color.
   const text = style.webkitTextFillColor || style.color;
   if (colourAlpha(text) < MIN_TEXT_ALPHA) return true;
-  const [fore, back] = [luminance(text), luminance(backgroundBehind(el))];
-  // Under an image or gradient, or in a notation we do not read, the contrast cannot be told from styles.
-  if (fore === undefined || back === undefined) return false;
-  return (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05) < MIN_TEXT_CONTRAST;
+  const [fore, back] = [channels(text), channels(backgroundBehind(el))];
+  // Under an image or gradient, or in a notation we do not read, the difference cannot be told from styles.
+  return !!fore && !!back && [0, 1, 2].every((i) => Math.abs(fore[i]! - back[i]!) < MIN_TEXT_COLOUR_STEP);
 }
 
 /** Would this element hide what lies under it: an image, a frame, media, or a background a person cannot see through? */

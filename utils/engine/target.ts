@@ -55,6 +55,10 @@ class Stopped extends Error {
   }
 }
 
+/** A stop about one control of the form (named in the page status), at a stage of the fill. */
+const stopAt = (message: string, status: PageStatus['code'], detail: string, stage: FillStage, asks?: string) =>
+  new Stopped({ kind: 'stop', message, status, detail, stage, asks });
+
 type Outcome = TargetAdapter['outcome'];
 
 /** Does the text read as a verdict of the IdP? A progress notice is one only once it carries the verdict too. */
@@ -291,10 +295,10 @@ export function startTarget(deps: TargetDeps) {
     const shown = el.isConnected ? el : present(spec)[0];
     if (why) {
       clearTyped(el, shown);
-      throw new Stopped({ kind: 'stop', message: say.fieldChanged(spec.name, why), status: 'unsafe-page', detail: spec.name, stage: 'untouched' });
+      throw stopAt(say.fieldChanged(spec.name, why), 'unsafe-page', spec.name, 'untouched');
     }
     if (!shown || readField(shown) !== value) {
-      throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, stage });
+      throw stopAt(say.fieldRejected(spec.name), 'layout-not-recognised', spec.name, stage);
     }
   }
 
@@ -324,7 +328,7 @@ export function startTarget(deps: TargetDeps) {
     if (movedTo === undefined) return;
     clearTyped(tokenTyped, present(adapter.token)[0]);
     const message = say.baseUrlChanged(adapter.baseUrl.name, movedTo);
-    throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage });
+    throw stopAt(message, 'unsafe-page', adapter.baseUrl.name, stage);
   }
 
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
@@ -338,13 +342,13 @@ export function startTarget(deps: TargetDeps) {
     if (value && formHost === undefined) return keep();
     if (formHost !== undefined && !accepted) {
       // Test would send the token to the host this field names: never without the person's yes.
-      const message = say.baseUrlOtherHost(adapter.baseUrl.name, formHost, urlHost(grant.scimUrl), deps.source.label);
-      throw new Stopped({ kind: 'stop', message, status: 'unsafe-page', detail: adapter.baseUrl.name, stage: 'untouched', asks: formHost });
+      const message = say.baseUrlOtherHost(adapter.baseUrl.name, formHost, urlHost(grant.scimUrl) ?? deps.source.label);
+      throw stopAt(message, 'unsafe-page', adapter.baseUrl.name, 'untouched', formHost);
     }
     if (!grant.scimUrl) {
       if (formHost !== undefined) return keep(); // the person accepted the URL already there
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
-      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
+      throw stopAt(message, 'layout-not-recognised', adapter.baseUrl.name, 'untouched');
     }
     await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, 'untouched');
     baseUrlSent = { el: field, value: grant.scimUrl };
@@ -486,6 +490,7 @@ export function startTarget(deps: TargetDeps) {
   function showWait(grant: Extract<FillGrant, { kind: 'wait' }>, appLabel: string) {
     const { reason, pairing } = grant;
     const goAhead = (label: string): PanelView['actions'] => [{ id: 'fill', label }];
+    const ask: PanelView = { tone: 'info', title: say.askFirst(appLabel), actions: goAhead(say.fillAction()) };
     const views: Record<typeof reason, PanelView> = {
       'no-token': { tone: 'info', title: say.noToken(deps.source.label, deps.source.path) },
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
@@ -494,9 +499,10 @@ export function startTarget(deps: TargetDeps) {
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
-      'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: goAhead(say.fillAction()) },
+      'ask-first': ask,
       'pairing-changed': { tone: 'warning', title: pairing ? say.pairingChanged(adapter, pairing) : '', actions: goAhead(say.fillAnywayAction()) },
-      'refill-needs-go-ahead': { tone: 'info', title: say.refillNeedsGoAhead(appLabel), actions: goAhead(say.fillAction()) },
+      // This tab had its one fill on its own: the same question as "ask before filling".
+      'refill-needs-go-ahead': ask,
     };
     show(views[reason]);
   }
