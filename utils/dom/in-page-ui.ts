@@ -114,11 +114,11 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
 
   const handle = (id: PanelActionId, event: MouseEvent) => {
     if (id === 'dismiss') return hide();
-    const button = event.currentTarget instanceof Element ? event.currentTarget : undefined;
+    const button = event.currentTarget as Element; // the card's own button: the panel binds each one
     // A pointer click must land on the button where it is drawn; a keyboard press (detail 0) has no position.
-    const points = button ? samplePoints(button.getBoundingClientRect()) : [];
+    const points = samplePoints(button.getBoundingClientRect());
     if (event.detail !== 0) points.push([event.clientX, event.clientY]);
-    if (tampered || !event.isTrusted || !button || !whole() || !shownAt(host, shadow, button, points)) return takeDown();
+    if (tampered || !event.isTrusted || !whole() || !shownAt(host, shadow, button, points)) return takeDown();
     checkSteady();
     // Too soon after the card appeared, changed or moved: the person may have aimed at what was there before.
     if (performance.now() - steadySince < CLICK_ARM_MS) return;

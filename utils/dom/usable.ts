@@ -209,5 +209,6 @@ export function whyFieldChanged(
   // A framework may re-render the field as a new element; it must still belong to the same form.
   if (now !== typed.el && (typed.el.isConnected || formOf(now) !== typed.form)) return 'replaced';
   if (!isTextEntry(now)) return 'not-text';
-  return whyUnusable(now, { typing: true, ...opts });
+  const why = whyUnusable(now, { typing: true, ...opts });
+  return why === 'page-hidden' ? undefined : why; // the person switched tabs: nothing about the field changed
 }

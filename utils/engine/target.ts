@@ -304,7 +304,7 @@ export function startTarget(deps: TargetDeps) {
 
   /** Takes a typed value out of the field again (and out of a re-rendered copy of it). */
   function clearTyped(...fields: (Element | undefined)[]) {
-    for (const field of fields) if (field && isTextField(field) && field.value) typeInto(field, '');
+    for (const field of fields) if (field && isTextField(field)) typeInto(field, '');
   }
 
   /** The Base URL as it was when the token went in: Test and Save may only go to that host. */
