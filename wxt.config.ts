@@ -21,6 +21,19 @@ const nativeBrowserInContentScripts: Plugin = {
   resolveId: (id) => (id === '@wxt-dev/webextension-polyfill/browser' ? fileURLToPath(import.meta.resolve('wxt/browser')) : undefined),
 };
 
+const SEALED_CONTEXT = fileURLToPath(new URL('./utils/sealed-context.ts', import.meta.url));
+
+/**
+ * WXT's content-script entry builds its context from `wxt/utils/content-script-context`; content scripts get
+ * utils/sealed-context.ts there instead, which announces nothing to the page and cannot be stopped by it (the
+ * reasons are in that file). Its own import of the original resolves as usual.
+ */
+const sealedContentScriptContext: Plugin = {
+  name: 'scim-relay:sealed-content-script-context',
+  enforce: 'pre',
+  resolveId: (id, importer) => (id === 'wxt/utils/content-script-context' && importer !== SEALED_CONTEXT ? SEALED_CONTEXT : undefined),
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -31,7 +44,9 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts];
+      if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts, sealedContentScriptContext];
+      }
     },
   },
   manifest: ({ browser }) => ({

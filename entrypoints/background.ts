@@ -6,6 +6,7 @@ import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
 import { loadRecord, updateRecord } from '../utils/rotation-record-store';
 import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation-reminder';
+import { PAIRINGS_KEY } from '../utils/pairing';
 import { rememberIdp } from '../utils/idp-words';
 import { loadPolicy, loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
@@ -26,6 +27,8 @@ export default defineBackground(() => {
     loadSettings,
     loadPolicy: async () => (await loadPolicy()).policy,
     updateRecord,
+    loadPairings: async () => (await browser.storage.local.get(PAIRINGS_KEY))[PAIRINGS_KEY],
+    savePairings: (value) => browser.storage.local.set({ [PAIRINGS_KEY]: value }),
     loadCustomSources: async () => (await loadCustomSources()).map(toAdapter),
     sendTab: async (tabId, message) => {
       await browser.tabs.sendMessage(tabId, message);

@@ -2,7 +2,8 @@
 // The words live in public/_locales (browser.i18n); none of them takes the token, at most its fingerprint.
 import type { TargetAdapter } from './adapters/types';
 import type { HostRejection } from './hosts';
-import type { Unusable } from './dom/usable';
+import type { FieldChange, Unusable } from './dom/usable';
+import type { PairingFacts } from './protocol';
 import { t, type MessageKey } from './i18n';
 
 const HOST_WORDS: Record<HostRejection, MessageKey> = {
@@ -15,7 +16,8 @@ const HOST_WORDS: Record<HostRejection, MessageKey> = {
   'look-alike': 'hostLookAlike',
 };
 
-const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
+/** Why a control cannot be used, or (the last two) how a field changed as it was typed into. */
+const UNUSABLE_WORDS: Record<FieldChange, MessageKey> = {
   detached: 'unusableDetached',
   'page-hidden': 'unusablePageHidden',
   'not-rendered': 'unusableNotRendered',
@@ -27,6 +29,9 @@ const UNUSABLE_WORDS: Record<Unusable, MessageKey> = {
   'read-only': 'unusableReadOnly',
   inert: 'unusableInert',
   'foreign-top-layer': 'unusableForeignTopLayer',
+  'unreadable-text': 'unusableUnreadableText',
+  replaced: 'changedReplaced',
+  'not-text': 'changedNotText',
 };
 
 const FORGOTTEN: Record<'saved' | 'expired' | 'forgotten' | 'replaced', MessageKey> = {
@@ -101,4 +106,13 @@ export const say = {
   kept: (fp: string) => t('kept', fp),
   notAfterClick: (trigger: string | undefined) => t('notAfterClick', trigger ?? t('anyGenerateButton')),
   notAfterClickBody: () => t('notAfterClickBody'),
+  pairingChanged: (adapter: TargetAdapter, p: PairingFacts) =>
+    p.side === 'idp'
+      ? t('pairingChangedIdp', adapter.label, p.idp, p.pairedWith, p.source)
+      : t('pairingChangedSource', p.source, adapter.label, p.pairedWith, p.idp),
+  fillAnywayAction: () => t('fillAnywayAction'),
+  baseUrlChanged: (field: string, host: string) => t('baseUrlChanged', field, host),
+  /** `tokenHost`: the captured Base URL's host, or the source's name when none was captured. */
+  baseUrlOtherHost: (field: string, formHost: string, tokenHost: string) => t('baseUrlOtherHost', field, formHost, tokenHost),
+  fieldChanged: (name: string, why: FieldChange) => t('fieldChangedWhileTyping', name, t(UNUSABLE_WORDS[why])),
 };

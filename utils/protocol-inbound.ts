@@ -6,7 +6,10 @@ import type { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } fr
 import { TOKEN_MAX_LENGTH } from './token';
 
 export const FORGET_REASONS = ['saved', 'expired', 'forgotten', 'replaced'] as const;
-export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first', 'org-policy'] as const;
+export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first', 'pairing-changed', 'refill-needs-go-ahead', 'org-policy'] as const;
+/** Which side of a changed pairing the card names: the IdP org's last source, or the source org's last IdP org. */
+export const PAIRING_SIDES = ['idp', 'source'] as const;
+export const HOST_PATTERN = /^[a-z0-9.-]{1,253}$/;
 /** Where the relay is in one hand-off (utils/relay.ts moves between them). */
 export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
 export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
@@ -22,6 +25,9 @@ const isToken = isString((text) => text.length >= 1 && text.length <= TOKEN_MAX_
 const isShortText = isString((text) => text.length <= SHORT_TEXT_MAX_LENGTH);
 const isHttpsUrl = isString((text) => text.length <= HTTPS_URL_MAX_LENGTH && HTTPS_URL_PATTERN.test(text));
 
+const isHost = isString((text) => HOST_PATTERN.test(text));
+const isPairing = (value: unknown) => matches(value, { side: oneOf(PAIRING_SIDES), source: isHost, idp: isHost, pairedWith: isHost });
+
 export function parseBackgroundToContent(raw: unknown): BackgroundToContent | undefined {
   const valid = discriminated(raw, 'type', {
     'bg/token-available': {},
@@ -36,7 +42,7 @@ export function parseBackgroundToContent(raw: unknown): BackgroundToContent | un
 export function parseFillGrant(raw: unknown): FillGrant | undefined {
   const valid = discriminated(raw, 'kind', {
     fill: { token: isToken, scimUrl: optional(isHttpsUrl), autoSave: isBoolean },
-    wait: { reason: oneOf(WAIT_REASONS) },
+    wait: { reason: oneOf(WAIT_REASONS), pairing: optional(isPairing) },
   });
   return valid ? (raw as FillGrant) : undefined;
 }

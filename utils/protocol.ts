@@ -1,7 +1,20 @@
 // The one message protocol: a zod union per direction. Every receiver safeParses, then checks the sender;
 // content scripts use protocol-inbound.ts's zod-free twins of the shapes they receive (size budget).
 import * as z from 'zod/mini';
-import { ADAPTER_ID_PATTERN, CAPTURE_IGNORED_REASONS, FORGET_REASONS, ORIGIN_PATTERN, PAGE_TITLE_MAX_LENGTH, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, PHASES, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-inbound';
+import {
+  ADAPTER_ID_PATTERN,
+  CAPTURE_IGNORED_REASONS,
+  FORGET_REASONS,
+  HOST_PATTERN,
+  HTTPS_URL_MAX_LENGTH,
+  HTTPS_URL_PATTERN,
+  ORIGIN_PATTERN,
+  PAGE_TITLE_MAX_LENGTH,
+  PAIRING_SIDES,
+  PHASES,
+  SHORT_TEXT_MAX_LENGTH,
+  WAIT_REASONS,
+} from './protocol-inbound';
 import { TOKEN_MAX_LENGTH } from './token';
 
 const ADAPTER_ID = z.string().check(z.regex(ADAPTER_ID_PATTERN));
@@ -104,6 +117,10 @@ export const ContentToBackground = z.discriminatedUnion('type', [
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
+const HOST = z.string().check(z.regex(HOST_PATTERN));
+export const PairingFacts = z.strictObject({ side: z.enum(PAIRING_SIDES), source: HOST, idp: HOST, pairedWith: HOST });
+export type PairingFacts = z.infer<typeof PairingFacts>;
+
 /** The background's answer to target/ready: the only message that ever carries the token to a page. */
 export const FillGrant = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -115,6 +132,8 @@ export const FillGrant = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('wait'),
     reason: z.enum(WAIT_REASONS),
+    /** For "pairing-changed": the host names the card shows before it asks (never anything else). */
+    pairing: z.optional(PairingFacts),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;

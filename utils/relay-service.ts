@@ -25,11 +25,13 @@ import {
   saved,
   trustedClick,
   viewFor,
+  type PairingCheck,
   type Transition,
 } from './relay';
 import { hostAllowed, type ManagedPolicy } from './policy/managed';
 import { POLICY_REFUSAL } from './policy/refusal';
 import { recordChange, type RotationEntry } from './rotation-record';
+import { hostOf, pairingVerdict, parsePairings, rememberPair, storedPairings } from './pairing';
 import { siteEnabled, type Settings } from './settings';
 import { redact, SHOWN_FRAGMENT_LIMIT } from './token';
 
@@ -67,6 +69,9 @@ export interface RelayPlatform {
   loadPolicy?(): Promise<ManagedPolicy>;
   /** Applies a change to the rotation record in storage.local (utils/rotation-record.ts). */
   updateRecord?(change: (record: RotationEntry[]) => RotationEntry[]): Promise<void>;
+  /** Tenant binding (utils/pairing.ts): which source org each IdP org was paired with, in storage.local. */
+  loadPairings(): Promise<unknown>;
+  savePairings(value: ReturnType<typeof storedPairings>): Promise<void>;
   /** Sources the user defined in the options page (utils/custom-sources.ts); none when absent. */
   loadCustomSources?(): Promise<SourceAdapter[]>;
   sendTab(tabId: number, message: BackgroundToContent): Promise<void>;
@@ -191,6 +196,9 @@ export function createRelayService(platform: RelayPlatform) {
           await platform.clearAlarm(EXPIRY_ALARM);
           await platform.clearAlarm(BADGE_ALARM);
           break;
+        case 'remember-pair':
+          await platform.savePairings(storedPairings(rememberPair(parsePairings(await platform.loadPairings()), effect.source, effect.idp, now)));
+          break;
       }
     }
     return transition.reply;
@@ -231,6 +239,14 @@ export function createRelayService(platform: RelayPlatform) {
     const change = recordChange(before, transition.state, now);
     if (change) await platform.updateRecord?.(change).catch(() => platform.log('record-not-written'));
     return undefined;
+  }
+
+  /** The token's source org and this IdP org (the tab's top host: a framed form belongs to its portal), as paired before. */
+  async function checkPairing(s: RelayState, idpOrigin: string): Promise<PairingCheck | undefined> {
+    const source = hostOf(s.secret?.sourceOrigin);
+    const idp = hostOf(idpOrigin);
+    if (!source || !idp) return undefined;
+    return { source, idp, verdict: pairingVerdict(parsePairings(await platform.loadPairings()), source, idp) };
   }
 
   async function handleContent(message: ContentToBackground, sender: MessageSender): Promise<unknown> {
@@ -279,7 +295,8 @@ export function createRelayService(platform: RelayPlatform) {
         }
         const expected = await expectedApp(s, message.appLabel, message.expectedApp);
         const { appLabel, confirmed } = message;
-        const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
+        const pairing = await checkPairing(s, topOrigin ?? origin);
+        const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed, pairing };
         // The guide never acts unasked: with it on, the card asks before filling too.
         return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill || settings.guideMode));
       }

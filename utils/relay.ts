@@ -1,7 +1,8 @@
 // The relay as a pure state machine: every transition is a function of (state, input, now), so unit tests can
 // drive all of them; the background only persists the state and carries out the returned effects.
 import * as z from 'zod/mini';
-import { BackgroundToContent, PageStatus, Phase, StepId, type CaptureReply, type FillGrant } from './protocol';
+import { BackgroundToContent, PageStatus, Phase, StepId, type CaptureReply, type FillGrant, type PairingFacts } from './protocol';
+import type { PairingVerdict } from './pairing';
 import { t } from './i18n';
 import { PAGE_TITLE_MAX_LENGTH } from './protocol-inbound';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
@@ -70,6 +71,11 @@ export const RelayState = z.strictObject({
   pages: z.record(z.string(), TabPage),
   /** Tabs where the user explicitly asked to fill (another app, or a retry). */
   allowedTabs: z.array(z.number()),
+  /**
+   * Tabs that were already given a token: one fill and Test per tab happens on its own, any later one (a newer
+   * capture, a retry) needs the person's go-ahead. A page that swaps tokens cannot make a tab test again and again.
+   */
+  filledTabs: z.optional(z.array(z.number())),
   updatedAt: z.number(),
   /** What happened when, for "Copy diagnostics". */
   timeline: z.optional(z.array(TimelineEntry)),
@@ -89,7 +95,9 @@ export type Effect =
   | { kind: 'send-tab'; tabId: number; message: BackgroundToContent }
   | { kind: 'notify'; title: string; message: string }
   | { kind: 'schedule-expiry'; at: number }
-  | { kind: 'clear-expiry' };
+  | { kind: 'clear-expiry' }
+  /** Tenant binding: this source org and IdP org (host names) are now paired; the service stores it. */
+  | { kind: 'remember-pair'; source: string; idp: string };
 
 export interface Transition<R = undefined> {
   state: RelayState;
@@ -249,7 +257,13 @@ export function reportPage(
 export function closeTab(state: RelayState, tabId: number, now: number): Transition {
   const pages = { ...state.pages };
   delete pages[tabId];
-  let next: RelayState = { ...state, pages, allowedTabs: state.allowedTabs.filter((t) => t !== tabId), updatedAt: now };
+  let next: RelayState = {
+    ...state,
+    pages,
+    allowedTabs: state.allowedTabs.filter((t) => t !== tabId),
+    filledTabs: state.filledTabs?.filter((t) => t !== tabId),
+    updatedAt: now,
+  };
   // A hand-off whose tab went away fails closed: the token stays, the user starts it again.
   if (next.target?.tabId === tabId && next.phase === 'filling') {
     next = { ...next, phase: 'failed', message: t('tabClosedMidFill') };
@@ -257,19 +271,34 @@ export function closeTab(state: RelayState, tabId: number, now: number): Transit
   return { state: next, effects: [], reply: undefined };
 }
 
+/** The pairing of the token's source org with the IdP org asking for it, as the service found it (host names). */
+export interface PairingCheck {
+  source: string;
+  idp: string;
+  verdict: PairingVerdict;
+}
+
 export function requestFill(
   state: RelayState,
-  input: { tabId: number; adapterId: string; origin: string; appLabel: string; expectedApp: boolean; confirmed?: boolean },
+  input: {
+    tabId: number;
+    adapterId: string;
+    origin: string;
+    appLabel: string;
+    expectedApp: boolean;
+    confirmed?: boolean;
+    pairing?: PairingCheck;
+  },
   now: number,
   autoSave: boolean,
   askFirst = false,
 ): Transition<FillGrant> {
   const expired = expireIfDue(state, now);
   const s = expired.state;
-  const wait = (reason: Extract<FillGrant, { kind: 'wait' }>['reason']): Transition<FillGrant> => ({
+  const wait = (reason: Extract<FillGrant, { kind: 'wait' }>['reason'], pairing?: PairingFacts): Transition<FillGrant> => ({
     state: s,
     effects: expired.effects,
-    reply: { kind: 'wait', reason },
+    reply: pairing ? { kind: 'wait', reason, pairing } : { kind: 'wait', reason },
   });
   if (!s.secret) return wait(s.phase === 'expired' || s.phase === 'saved' ? s.phase : 'no-token');
   const allowed = s.allowedTabs.includes(input.tabId);
@@ -286,8 +315,15 @@ export function requestFill(
     return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
   }
   if (!input.expectedApp && !allowed) return wait('other-app');
-  // A go-ahead in the popup (allowed) or on the in-page card (confirmed) answers "ask before filling".
-  if (askFirst && !allowed && !input.confirmed) return wait('ask-first');
+  // A go-ahead in the popup or by the shortcut (allowed) or on the in-page card (confirmed): the person's own action.
+  const goAhead = allowed || !!input.confirmed;
+  const pairing = input.pairing;
+  if (pairing?.verdict.kind === 'changed' && !goAhead) {
+    const { side, pairedWith } = pairing.verdict;
+    return wait('pairing-changed', { side, pairedWith, source: pairing.source, idp: pairing.idp });
+  }
+  if (s.filledTabs?.includes(input.tabId) && !goAhead) return wait('refill-needs-go-ahead');
+  if (askFirst && !goAhead) return wait('ask-first');
   const next: RelayState = {
     ...s,
     phase: 'filling',
@@ -295,11 +331,14 @@ export function requestFill(
     message: undefined,
     steps: addStep(['capture'], 'locate'),
     allowedTabs: s.allowedTabs.filter((t) => t !== input.tabId),
+    filledTabs: [...(s.filledTabs ?? []).filter((t) => t !== input.tabId), input.tabId],
     updatedAt: now,
   };
+  // Known pairs too: "last paired with" names the most recent one.
+  const remember: Effect[] = pairing ? [{ kind: 'remember-pair', source: pairing.source, idp: pairing.idp }] : [];
   return {
     state: next,
-    effects: expired.effects,
+    effects: [...expired.effects, ...remember],
     reply: { kind: 'fill', token: s.secret.token, scimUrl: s.secret.scimUrl, autoSave },
   };
 }
@@ -403,7 +442,10 @@ export function viewFor(state: RelayState, tabId: number | undefined, now: numbe
     canFillHere:
       !!state.secret &&
       page?.role === 'target' &&
-      (page.status.code === 'other-app' || state.phase === 'failed' || (state.phase === 'verified' && state.target?.tabId === tabId)),
+      (page.status.code === 'other-app' ||
+        state.phase === 'failed' ||
+        (state.phase === 'verified' && state.target?.tabId === tabId) ||
+        (state.phase === 'captured' && tabId !== undefined && !!state.filledTabs?.includes(tabId))),
     now,
   };
 }

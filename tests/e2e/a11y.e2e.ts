@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { axePanelViolations, axeViolations } from '../harness/axe';
 import { openPopup, type ExtensionBrowser } from '../harness/browser';
-import { generateInvisionToken, waitForPanel, waitForPhase } from '../harness/extension';
+import { CARD_SETTLE_MS, generateInvisionToken, waitForPanel, waitForPhase } from '../harness/extension';
 import { openOptions, setToggle } from '../harness/options';
 import { startSession } from '../harness/session';
 import { INVISION_PEOPLE_URL, OKTA_APP_URL, type FakeSites } from '../harness/sites';
@@ -46,6 +46,7 @@ describe('accessibility', () => {
     while (!(await okta.evaluate(() => document.activeElement?.tagName === 'SCIM-RELAY-UI')) && presses++ < TAB_PRESSES_MAX) {
       await okta.keyboard.press('Tab');
     }
+    await new Promise((r) => setTimeout(r, CARD_SETTLE_MS)); // a press counts once the card has stood still, as a click does
     await okta.keyboard.press('Enter');
     await waitForPanel(okta, /verified successfully/);
     await waitForPhase(ext, 'verified');

@@ -3,6 +3,9 @@ import { execFileSync } from 'node:child_process';
 
 export default function setup() {
   if (process.env.SKIP_BUILD === '1') return;
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit' });
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+  // Vitest runs with NODE_ENV=test, which would make Vite build development JSX (file names, line numbers):
+  // not what `npm run build` ships, and ~300 bytes gzip more in every content script the size budgets weigh.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'inherit', env });
+  execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'inherit', env });
 }

@@ -73,8 +73,12 @@ async function waitForText(read: () => Promise<string>, pattern: RegExp, timeout
   throw new Error(`In-page card never matched ${pattern}; last text: "${last}"`);
 }
 
-/** Clicks a button of the in-page card with a real (trusted) mouse click at its position. */
-export async function clickPanelButton(page: Page, label: string): Promise<void> {
+/** A click on the card counts once it has been whole and still for CLICK_ARM_MS (500, utils/dom/in-page-ui.ts); a person takes longer. */
+export const CARD_SETTLE_MS = 700;
+
+/** Clicks a button of the in-page card with a real (trusted) mouse click at its position, as a person would: not at once. */
+export async function clickPanelButton(page: Page, label: string, opts: { settleMs?: number } = {}): Promise<void> {
+  await new Promise((r) => setTimeout(r, opts.settleMs ?? CARD_SETTLE_MS));
   const { root, client } = await panelNode(page);
   if (!root) throw new Error('No in-page card');
   let button: CdpNode | undefined;

@@ -9,6 +9,7 @@ export const NOW = 1_700_000_000_000;
 
 export function recordingPlatform(initial?: unknown, now = NOW) {
   let stored: unknown = initial === undefined ? undefined : structuredClone(initial);
+  let pairings: unknown;
   const calls = {
     saves: 0,
     sends: [] as { tabId: number; message: BackgroundToContent }[],
@@ -26,6 +27,8 @@ export function recordingPlatform(initial?: unknown, now = NOW) {
       stored = structuredClone(state);
     },
     loadSettings: async () => DEFAULT_SETTINGS,
+    loadPairings: async () => structuredClone(pairings),
+    savePairings: async (value) => void (pairings = structuredClone(value)),
     sendTab: async (tabId, message) => void calls.sends.push({ tabId, message }),
     setBadge: async (text, color) => void calls.badges.push({ text, color }),
     notify: async (title, message) => void calls.notes.push({ title, message }),

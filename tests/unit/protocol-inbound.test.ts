@@ -23,14 +23,18 @@ const piece = fc.oneof(
   fc.constantFrom('https://a b', `https://${'a'.repeat(2040)}`, `https://${'a'.repeat(2041)}`, 'http://acme.test', undefined, null),
   fc.boolean(),
   fc.constantFrom(0, -1, 1.5, 1_700_000_000_000, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, NaN, Infinity, 'https://acme.invisionapp.com', 'https://Acme.example', `https://${'a'.repeat(247)}.example`),
+  fc.constantFrom({ side: 'idp', source: 'acme.invisionapp.com', idp: 'acme-admin.okta.com', pairedWith: 'other.invisionapp.com' }, { side: 'source' }),
   fc.anything(),
 );
+/** Host names as the card shows them, with near misses: upper case, a port, empty, too long. */
+const host = fc.constantFrom('acme.invisionapp.com', 'acme-admin.okta.com', 'ACME.okta.com', 'acme.okta.com:8443', '', 'a'.repeat(253), 'a'.repeat(254));
+const pairing = fc.record({ side: fc.constantFrom('idp', 'source', 'both'), source: host, idp: host, pairedWith: host });
 const validMessage = fc.oneof(
   fc.record(
     { kind: fc.constant('fill'), token: fc.string({ minLength: 1 }), scimUrl: fc.webUrl({ validSchemes: ['https'] }), autoSave: fc.boolean() },
     { requiredKeys: ['kind', 'token', 'autoSave'] },
   ),
-  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS) }),
+  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS), pairing }, { requiredKeys: ['kind', 'reason'] }),
   fc.record({ type: fc.constantFrom('bg/token-available', 'bg/fill-here', 'bg/save') }),
   fc.record({ type: fc.constant('bg/forgotten'), reason: fc.constantFrom(...FORGET_REASONS) }),
   fc.record({ type: fc.constant('bg/notice'), message: fc.string({ maxLength: 600 }) }),
@@ -39,7 +43,7 @@ const validMessage = fc.oneof(
   fc.record({ kind: fc.constant('ignored'), reason: fc.constantFrom(...CAPTURE_IGNORED_REASONS) }),
   fc.record({ kind: fc.constant('ask-replace'), heldOrigin: fc.constantFrom('https://acme.invisionapp.com', 'https://a.example'), heldAt: fc.nat() }),
 );
-const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
+const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
 const agree = (schema: Parameters<typeof zodResult>[0], parse: (value: unknown) => unknown) => assertSameResults(zodResult(schema), parse, candidate);
 
 describe('zod-free inbound parsers', () => {

@@ -13,6 +13,7 @@ const TOKEN = 'tok_0123456789abcdefWXYZ';
 
 function setup(settings: Partial<Settings> = {}) {
   let stored: unknown;
+  let pairings: unknown;
   const sent: { tabId: number; message: BackgroundToContent }[] = [];
   const service = createRelayService({
     runtimeId: 'abc',
@@ -20,6 +21,8 @@ function setup(settings: Partial<Settings> = {}) {
     loadState: async () => stored,
     saveState: async (state: RelayState) => void (stored = state),
     loadSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+    loadPairings: async () => pairings,
+    savePairings: async (value) => void (pairings = value),
     sendTab: async (tabId, message) => void sent.push({ tabId, message }),
     setBadge: async () => undefined,
     notify: async () => undefined,
@@ -35,7 +38,7 @@ function setup(settings: Partial<Settings> = {}) {
     await service.handle({ type: 'source/clicked', adapterId: 'invision' }, fromTab(tabId, url));
     return service.handle({ type: 'source/captured', adapterId: 'invision', token: TOKEN, ...message }, fromTab(tabId, url));
   };
-  return { service, sent, state: () => stored as RelayState | undefined, fromTab, generate };
+  return { service, sent, state: () => stored as RelayState | undefined, fromTab, generate, pairings: () => pairings };
 }
 
 describe('relay service', () => {
@@ -68,6 +71,26 @@ describe('relay service', () => {
     const { state, generate } = setup({ disabledSites: ['invision'] });
     await generate(9, INVISION_PAGE);
     expect(state()).toBeUndefined();
+  });
+
+  it('tenant binding: remembers the first pairing in local storage (hosts only) and asks when another source org comes', async () => {
+    const { service, fromTab, pairings, generate } = setup();
+    const ready = { type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true };
+    await generate(9, INVISION_PAGE);
+    expect(await service.handle(ready, fromTab(7, OKTA_PAGE))).toMatchObject({ kind: 'fill' });
+    expect(pairings()).toEqual({ version: 1, pairs: [{ source: 'acme.invisionapp.com', idp: 'acme-admin.okta.com', at: 1_700_000_000_000 }] });
+    expect(JSON.stringify(pairings())).not.toContain(TOKEN.slice(-4));
+    const OTHER_ORG = 'https://other.invisionapp.com/people';
+    await service.handle({ type: 'source/clicked', adapterId: 'invision' }, fromTab(10, OTHER_ORG));
+    expect(await service.handle({ type: 'source/captured', adapterId: 'invision', token: `${TOKEN}2` }, fromTab(10, OTHER_ORG))).toMatchObject({ kind: 'ask-replace' });
+    expect(await service.handle({ type: 'source/replace', adapterId: 'invision', replace: true }, fromTab(10, OTHER_ORG))).toEqual({ kind: 'captured' });
+    expect(await service.handle(ready, fromTab(8, OKTA_PAGE))).toEqual({
+      kind: 'wait',
+      reason: 'pairing-changed',
+      pairing: { side: 'idp', pairedWith: 'acme.invisionapp.com', source: 'other.invisionapp.com', idp: 'acme-admin.okta.com' },
+    });
+    expect(await service.handle({ ...ready, confirmed: true }, fromTab(8, OKTA_PAGE))).toMatchObject({ kind: 'fill' });
+    expect((pairings() as { pairs: unknown[] }).pairs).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,6 @@
 // The relay state machine: every transition a hand-off goes through, driven with a fixed clock.
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, allowTab, badgeFor, capture, expireIfDue, forget, requestFill, result, saved, viewFor } from '../../utils/relay';
+import { INITIAL_STATE, allowTab, badgeFor, capture, closeTab, expireIfDue, forget, reportPage, requestFill, result, saved, viewFor, type RelayState } from '../../utils/relay';
 
 const NOW = 1_700_000_000_000;
 const LIFETIME = 10 * 60_000;
@@ -93,5 +93,76 @@ describe('relay', () => {
     expect(viewFor(s, 7, NOW).fingerprint).toBe('…WXYZ');
     expect(badgeFor(s, NOW)).toEqual({ text: '10m', color: '#1a73e8' });
     expect(badgeFor(s, NOW + LIFETIME - 30_000).text).toBe('1m');
+  });
+
+  describe('one automatic fill per tab', () => {
+    const newer = (state: RelayState, at: number) =>
+      capture(state, { token: `tok_swap_${at}_0123456789`, adapterId: 'invision', origin: 'https://acme.invisionapp.com' }, at, LIFETIME).state;
+
+    it('a page that swaps its token every 800 ms gets one fill and Test in a tab, not one per token', () => {
+      let s = captured();
+      let fills = 0;
+      for (let i = 0; i < 12; i++) {
+        const asked = requestFill(s, ready(7), NOW + i * 800 + 1, false);
+        if (asked.reply.kind === 'fill') fills++;
+        // Each fill ends (failed: the page's look-alike token) and the page swaps in a newer one.
+        const ended = asked.reply.kind === 'fill' ? result(asked.state, 7, { outcome: 'failed', message: 'Unauthorized', pageVisible: true }, NOW + i * 800 + 2).state : asked.state;
+        s = newer(ended, NOW + i * 800 + 3);
+      }
+      expect(fills).toBe(1);
+      expect(requestFill(s, ready(7), NOW + 20_000, false).reply).toEqual({ kind: 'wait', reason: 'refill-needs-go-ahead' });
+    });
+
+    it('a refill needs the person: the card (confirmed), the popup or the shortcut (allowed)', () => {
+      const once = requestFill(captured(), ready(7), NOW, false);
+      const stopped = result(once.state, 7, { outcome: 'stopped', message: 'x', pageVisible: true }, NOW + 1).state;
+      expect(requestFill(stopped, ready(7), NOW + 2, false).reply.kind).toBe('wait');
+      const shown = reportPage(stopped, 7, { adapterId: 'okta', role: 'target', origin: 'https://acme-admin.okta.com', status: { code: 'ready' } }, NOW + 2).state;
+      expect(viewFor(shown, 7, NOW + 2).canFillHere).toBe(true); // the popup offers the go-ahead
+      expect(requestFill(stopped, { ...ready(7), confirmed: true }, NOW + 2, false).reply.kind).toBe('fill');
+      expect(requestFill(allowTab(stopped, 7, NOW + 2).state, ready(7), NOW + 3, false).reply.kind).toBe('fill');
+    });
+
+    it('another tab still gets its own first fill; a closed tab is forgotten', () => {
+      const once = requestFill(captured(), ready(7), NOW, false);
+      const stopped = result(once.state, 7, { outcome: 'stopped', message: 'x', pageVisible: true }, NOW + 1).state;
+      expect(requestFill(stopped, ready(8), NOW + 2, false).reply.kind).toBe('fill');
+      expect(closeTab(stopped, 7, NOW + 3).state.filledTabs).toEqual([]);
+    });
+  });
+
+  describe('tenant binding', () => {
+    const pairing = (kind: 'first' | 'known' | 'changed') => ({
+      source: 'other.invisionapp.com',
+      idp: 'acme-admin.okta.com',
+      verdict: kind === 'changed' ? ({ kind, side: 'idp', pairedWith: 'acme.invisionapp.com' } as const) : ({ kind } as const),
+    });
+
+    it('a first or known pairing fills on its own, and the pair is remembered', () => {
+      for (const kind of ['first', 'known'] as const) {
+        const granted = requestFill(captured(), { ...ready(7), pairing: pairing(kind) }, NOW, false);
+        expect(granted.reply.kind).toBe('fill');
+        expect(granted.effects).toContainEqual({ kind: 'remember-pair', source: 'other.invisionapp.com', idp: 'acme-admin.okta.com' });
+      }
+    });
+
+    it('a changed pairing asks with both hosts, holds the token back, and fills after a yes', () => {
+      const asked = requestFill(captured(), { ...ready(7), pairing: pairing('changed') }, NOW, false);
+      expect(asked.reply).toEqual({
+        kind: 'wait',
+        reason: 'pairing-changed',
+        pairing: { side: 'idp', pairedWith: 'acme.invisionapp.com', source: 'other.invisionapp.com', idp: 'acme-admin.okta.com' },
+      });
+      expect(JSON.stringify([asked.reply, asked.effects])).not.toContain(TOKEN);
+      expect(asked.effects.some((e) => e.kind === 'remember-pair')).toBe(false);
+      const yes = requestFill(captured(), { ...ready(7), pairing: pairing('changed'), confirmed: true }, NOW, false);
+      expect(yes.reply.kind).toBe('fill');
+      expect(yes.effects).toContainEqual({ kind: 'remember-pair', source: 'other.invisionapp.com', idp: 'acme-admin.okta.com' });
+    });
+
+    it('asks about the pairing before "ask first", and one yes answers both', () => {
+      expect(requestFill(captured(), { ...ready(7), pairing: pairing('changed') }, NOW, false, true).reply).toMatchObject({ reason: 'pairing-changed' });
+      expect(requestFill(captured(), { ...ready(7), pairing: pairing('changed'), confirmed: true }, NOW, false, true).reply.kind).toBe('fill');
+    });
   });
 });

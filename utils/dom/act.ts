@@ -14,18 +14,24 @@ export function readField(el: Element): string {
 /**
  * Types a value into a field so that React-style controlled inputs take it into their state: the prototype's
  * setter bypasses any instance-level value tracker, and the input event makes the framework read the new value.
+ * `stillTheField` runs once the field has focus, before the value goes in: a page that turns the field into
+ * something else on focus (hidden, moved away, unreadable) gets nothing. Returns whether the value went in.
  */
-export function typeInto(el: TextField, value: string): void {
+export function typeInto(el: TextField, value: string, stillTheField: () => boolean = () => true): boolean {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   el.focus();
   el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
-  if (setter) setter.call(el, value);
-  else el.value = value;
-  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText' }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
+  const typing = stillTheField();
+  if (typing) {
+    if (setter) setter.call(el, value);
+    else el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertReplacementText' }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
   el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
   el.blur();
+  return typing;
 }
 
 /** A person's click: pointer and mouse events in order, then click. */

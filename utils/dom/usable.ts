@@ -12,12 +12,23 @@ export type Unusable =
   | 'disabled'
   | 'read-only'
   | 'inert'
-  | 'foreign-top-layer';
+  | 'foreign-top-layer'
+  | 'unreadable-text';
 
 export const MIN_CONTROL_SIZE_PX = 8; // smaller than any real field or button; 1-px inputs are a known trick
 export const MIN_ANCESTOR_OPACITY = 0.7; // KeePassXC's threshold against opacity clickjacking
 /** A layer at least this opaque hides what is under it; fainter tints and borders do not. */
 export const MIN_HIDING_ALPHA = 0.5;
+/** Text fainter than this is not read: a field whose text is (nearly) transparent hides what goes in. */
+export const MIN_TEXT_ALPHA = 0.4;
+/**
+ * Text whose red, green and blue each differ from the background's by less than this (of 255) cannot be told
+ * from it: white on white differs by 0, #ddd on white by 34; the faintest placeholder greys in use (#999 on
+ * white) by 102, and dark themes by far more.
+ */
+export const MIN_TEXT_COLOUR_STEP = 40;
+/** Field types a token or a Base URL is typed into: anything else (hidden, checkbox, file…) is not a text field. */
+export const TEXT_FIELD_TYPES = ['text', 'password', 'url'];
 
 /** Is the element rendered at all? Cheap; used to pick among candidates before the full check. */
 export function isRendered(el: Element): boolean {
@@ -58,6 +69,32 @@ function colourAlpha(colour: string): number {
   const alpha = /[,/]\s*([\d.]+)(%?)\s*\)$/.exec(colour);
   if (!alpha || colour.startsWith('rgb(')) return 1;
   return Number(alpha[1]) / (alpha[2] ? 100 : 1);
+}
+
+/** The red, green, blue (and alpha) of a computed rgb()/rgba() colour; undefined for any other notation. */
+function channels(colour: string | undefined): number[] | undefined {
+  return colour?.startsWith('rgb') ? (colour.match(/[\d.]+/g) ?? []).map(Number) : undefined;
+}
+
+/** The colour painted behind an element's text: its own or the nearest ancestor's solid background; undefined under an image. */
+function backgroundBehind(el: Element): string | undefined {
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.backgroundImage !== 'none') return undefined;
+    if (colourAlpha(style.backgroundColor) >= MIN_HIDING_ALPHA) return style.backgroundColor;
+  }
+  return 'rgb(255, 255, 255)'; // the canvas behind a page that paints no background
+}
+
+/** Text drawn in (nearly) its background's colour, or transparent: what is typed there cannot be seen. */
+function textUnseen(el: Element): boolean {
+  const style = getComputedStyle(el);
+  // -webkit-text-fill-color, when set, paints the text instead of color.
+  const text = style.webkitTextFillColor || style.color;
+  if (colourAlpha(text) < MIN_TEXT_ALPHA) return true;
+  const [fore, back] = [channels(text), channels(backgroundBehind(el))];
+  // Under an image or gradient, or in a notation we do not read, the difference cannot be told from styles.
+  return !!fore && !!back && [0, 1, 2].every((i) => Math.abs(fore[i]! - back[i]!) < MIN_TEXT_COLOUR_STEP);
 }
 
 /** Would this element hide what lies under it: an image, a frame, media, or a background a person cannot see through? */
@@ -139,7 +176,39 @@ export function whyUnusable(el: Element, opts: { typing?: boolean; ownUi?: Eleme
     if (!inView()) return 'off-screen';
   }
   if (effectiveOpacity(el) < MIN_ANCESTOR_OPACITY) return 'transparent';
+  if (opts.typing && textUnseen(el)) return 'unreadable-text';
   if (foreignTopLayer(el, opts.ownUi)) return 'foreign-top-layer';
   if (coveredAtCentre(el, opts.ownUi)) return 'covered';
   return undefined;
+}
+
+/** Is this a field a person types text into: a textarea, or an input of a text type? */
+export function isTextEntry(el: Element): boolean {
+  if (el instanceof HTMLTextAreaElement) return true;
+  return el instanceof HTMLInputElement && TEXT_FIELD_TYPES.includes(el.type);
+}
+
+export type FieldChange = Unusable | 'replaced' | 'not-text';
+
+/** The form a field belongs to (null outside any form): what a re-rendered field must still belong to. */
+export function formOf(el: Element): Element | null {
+  return (el as HTMLInputElement).form ?? el.closest('form');
+}
+
+/**
+ * While and after typing: is `now` (what the page shows as the field now) still the field that was chosen, in the
+ * same form, a visible text entry on screen? A page that moves the field away, hides it or turns it into another
+ * kind of input on focus gets a reason back: the caller types nothing, or takes the value out again.
+ */
+export function whyFieldChanged(
+  typed: { el: Element; form: Element | null },
+  now: Element | undefined,
+  opts: { ownUi?: Element } = {},
+): FieldChange | undefined {
+  if (!now) return 'detached';
+  // A framework may re-render the field as a new element; it must still belong to the same form.
+  if (now !== typed.el && (typed.el.isConnected || formOf(now) !== typed.form)) return 'replaced';
+  if (!isTextEntry(now)) return 'not-text';
+  const why = whyUnusable(now, { typing: true, ...opts });
+  return why === 'page-hidden' ? undefined : why; // the person switched tabs: nothing about the field changed
 }

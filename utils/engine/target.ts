@@ -5,7 +5,8 @@ import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
-import { isRendered, whyUnusable } from '../dom/usable';
+import { formOf, isRendered, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
+import { otherBaseUrlHost, urlHost } from '../base-url';
 import { attend, delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
@@ -40,13 +41,25 @@ export interface TargetDeps {
   inFrame?: boolean;
 }
 
-type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; stage: FillStage };
+type Stop = {
+  kind: 'stop';
+  message: string;
+  status: PageStatus['code'];
+  detail?: string;
+  stage: FillStage;
+  /** The other host a Base URL names: the card offers "Fill anyway", and the person decides. */
+  asks?: string;
+};
 
 class Stopped extends Error {
   constructor(readonly stop: Stop) {
     super(stop.message);
   }
 }
+
+/** A stop about one control of the form (named in the page status), at a stage of the fill. */
+const stopAt = (message: string, status: PageStatus['code'], detail: string, stage: FillStage, asks?: string) =>
+  new Stopped({ kind: 'stop', message, status, detail, stage, asks });
 
 type Outcome = TargetAdapter['outcome'];
 
@@ -147,7 +160,13 @@ export function startTarget(deps: TargetDeps) {
     void deps.send({ type: 'page/status', adapterId: adapter.id, status: full });
   };
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
-  const show = (view: PanelView) => ui.show(view);
+  /** The other Base URL host the card is asking about; the card's "Fill anyway" turns it into `baseUrlAccepted`. */
+  let baseUrlAsked: string | undefined;
+  let baseUrlAccepted: string | undefined;
+  const show = (view: PanelView) => {
+    baseUrlAsked = undefined; // whatever the card asked before is no longer on it
+    ui.show(view);
+  };
 
   function stopFor(name: string, picked: Exclude<Picked, { ok: true }>, stage: FillStage): Stop {
     const frames = document.querySelectorAll('iframe, frame').length;
@@ -265,25 +284,76 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, stage: FillStage) {
-    if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
-    typeInto(el, value);
-    await delay(READBACK_DELAY_MS, signal);
-    // A framework may re-render the field as a new element: what counts is the field the page shows now.
-    const shown = el.isConnected ? el : present(spec)[0];
-    if (!shown || readField(shown) !== value) {
-      throw new Stopped({ kind: 'stop', message: say.fieldRejected(spec.name), status: 'layout-not-recognised', detail: spec.name, stage });
+    if (!isTextField(el) || !isTextEntry(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
+    const chosen = { el, form: formOf(el) };
+    const changed = () => whyFieldChanged(chosen, el.isConnected ? el : present(spec)[0], { ownUi: ui.host });
+    // The page may move, hide or retype the field on focus: checked once it has focus, before the value goes in,
+    // and again after, since a framework re-render (what counts is the field the page shows now) or a timer may follow.
+    let why = typeInto(el, value, () => !changed()) ? undefined : changed();
+    if (!why) {
+      await delay(READBACK_DELAY_MS, signal);
+      why = changed();
     }
+    const shown = el.isConnected ? el : present(spec)[0];
+    if (why) {
+      clearTyped(el, shown);
+      throw stopAt(say.fieldChanged(spec.name, why), 'unsafe-page', spec.name, 'untouched');
+    }
+    if (!shown || readField(shown) !== value) {
+      throw stopAt(say.fieldRejected(spec.name), 'layout-not-recognised', spec.name, stage);
+    }
+  }
+
+  /** Takes a typed value out of the field again (and out of a re-rendered copy of it). */
+  function clearTyped(...fields: (Element | undefined)[]) {
+    for (const field of fields) if (field && isTextField(field)) typeInto(field, '');
+  }
+
+  /** The Base URL as it was when the token went in: Test and Save may only go to that host. */
+  let baseUrlSent: { el: Element; value: string } | undefined;
+  /** The host the Base URL field names now, when the page changed it to another one after the token went in. */
+  function baseUrlMovedTo(): string | undefined {
+    const el = baseUrlSent?.el.isConnected ? baseUrlSent.el : present(adapter.baseUrl)[0];
+    return baseUrlSent && otherBaseUrlHost(el ? readField(el) : '', baseUrlSent.value);
+  }
+
+  /** The token field that got the token in this attempt. */
+  let tokenTyped: Element | undefined;
+
+  /**
+   * The page pointed the Base URL elsewhere after the token went in: take the token out of the form and stop.
+   * Checked as Test and Save are pressed (the page builds its request from the form as the click lands) and once
+   * the verdict is in.
+   */
+  function stopIfBaseUrlMoved(stage: FillStage) {
+    const movedTo = baseUrlMovedTo();
+    if (movedTo === undefined) return;
+    clearTyped(tokenTyped, present(adapter.token)[0]);
+    const message = say.baseUrlChanged(adapter.baseUrl.name, movedTo);
+    throw stopAt(message, 'unsafe-page', adapter.baseUrl.name, stage);
   }
 
   async function fillBaseUrl(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     if (!present(adapter.baseUrl).length) return;
     const field = await need(adapter.baseUrl, signal, { typing: true, stage: 'untouched' });
-    if (readField(field).trim()) return;
+    const value = readField(field).trim();
+    const formHost = otherBaseUrlHost(value, grant.scimUrl);
+    const accepted = formHost !== undefined && formHost === baseUrlAccepted;
+    baseUrlAccepted = undefined;
+    const keep = () => void (baseUrlSent = { el: field, value });
+    if (value && formHost === undefined) return keep();
+    if (formHost !== undefined && !accepted) {
+      // Test would send the token to the host this field names: never without the person's yes.
+      const message = say.baseUrlOtherHost(adapter.baseUrl.name, formHost, urlHost(grant.scimUrl) ?? deps.source.label);
+      throw stopAt(message, 'unsafe-page', adapter.baseUrl.name, 'untouched', formHost);
+    }
     if (!grant.scimUrl) {
+      if (formHost !== undefined) return keep(); // the person accepted the URL already there
       const message = say.noBaseUrl(adapter.baseUrl.name, deps.source.label);
-      throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: adapter.baseUrl.name, stage: 'untouched' });
+      throw stopAt(message, 'layout-not-recognised', adapter.baseUrl.name, 'untouched');
     }
     await typeChecked(field, grant.scimUrl, adapter.baseUrl, signal, 'untouched');
+    baseUrlSent = { el: field, value: grant.scimUrl };
   }
 
   /** New announcements in this document, then verdicts the top page announced (forwarded by the background). */
@@ -302,7 +372,9 @@ export function startTarget(deps: TargetDeps) {
     topNotices = [];
     // Reported before the click: a verdict announced in the top page is accepted only once this step is known.
     await progress('test');
-    if (signal.aborted) return void watch.stop();
+    if (signal.aborted || baseUrlMovedTo() !== undefined) watch.stop();
+    if (signal.aborted) return;
+    stopIfBaseUrlMoved('typed');
     press(button);
     const outcome = await waitFor(
       () => {
@@ -317,6 +389,7 @@ export function startTarget(deps: TargetDeps) {
       { signal, timeoutMs: OUTCOME_TIMEOUT_MS },
     );
     watch.stop();
+    stopIfBaseUrlMoved('tested');
     return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
@@ -326,6 +399,8 @@ export function startTarget(deps: TargetDeps) {
     autoSave = grant.autoSave;
     show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     let typed = false;
+    baseUrlSent = undefined;
+    tokenTyped = undefined;
     try {
       await revealForm(signal);
       await enableIfNeeded(signal);
@@ -335,6 +410,7 @@ export function startTarget(deps: TargetDeps) {
       // in a form nobody tested. It is checked again when pressed.
       await need(adapter.test, signal, { stage: 'untouched' });
       typed = true;
+      tokenTyped = field;
       await typeChecked(field, grant.token, adapter.token, signal, 'typed');
       void progress('fill');
       const outcome = await testAndRead(signal);
@@ -369,7 +445,9 @@ export function startTarget(deps: TargetDeps) {
         message: stop.message,
         pageVisible: document.visibilityState === 'visible',
       });
-      show({ tone: 'error', title: stop.message });
+      if (!stop.asks) return show({ tone: 'error', title: stop.message });
+      show({ tone: 'warning', title: stop.message, actions: [{ id: 'fill', label: say.fillAnywayAction() }] });
+      baseUrlAsked = stop.asks;
     } finally {
       unattend();
       busy = undefined;
@@ -384,6 +462,7 @@ export function startTarget(deps: TargetDeps) {
     try {
       const button = await need(adapter.save, signal, { stage: 'tested' });
       if (signal.aborted) return;
+      if (!clickedByUser) stopIfBaseUrlMoved('tested');
       const watch = watchAnnouncements(adapter.outcome, { ownUi: ui.host });
       topNotices = [];
       if (!clickedByUser) press(button);
@@ -412,7 +491,10 @@ export function startTarget(deps: TargetDeps) {
     }
   }
 
-  function showWait(reason: Extract<FillGrant, { kind: 'wait' }>['reason'], appLabel: string) {
+  function showWait(grant: Extract<FillGrant, { kind: 'wait' }>, appLabel: string) {
+    const { reason, pairing } = grant;
+    const goAhead = (label: string): PanelView['actions'] => [{ id: 'fill', label }];
+    const ask: PanelView = { tone: 'info', title: say.askFirst(appLabel), actions: goAhead(say.fillAction()) };
     const views: Record<typeof reason, PanelView> = {
       'no-token': { tone: 'info', title: say.noToken(deps.source.label, deps.source.path) },
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
@@ -421,8 +503,11 @@ export function startTarget(deps: TargetDeps) {
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
-      'ask-first': { tone: 'info', title: say.askFirst(appLabel), actions: [{ id: 'fill', label: say.fillAction() }] },
+      'ask-first': ask,
       'org-policy': { tone: 'error', title: say.policyRefusedIdp(location.hostname) },
+      'pairing-changed': { tone: 'warning', title: pairing ? say.pairingChanged(adapter, pairing) : '', actions: goAhead(say.fillAnywayAction()) },
+      // This tab had its one fill on its own: the same question as "ask before filling".
+      'refill-needs-go-ahead': ask,
     };
     show(views[reason]);
   }
@@ -480,7 +565,7 @@ export function startTarget(deps: TargetDeps) {
       }
       return;
     }
-    if (grant.kind === 'wait') return showWait(grant.reason, app.label);
+    if (grant.kind === 'wait') return showWait(grant, app.label);
     granted = true;
     await fill(grant, signal);
   }
@@ -535,6 +620,7 @@ export function startTarget(deps: TargetDeps) {
     if (id === 'save') void save();
     if (id === 'fill' && !busy) {
       confirmed = true;
+      baseUrlAccepted = baseUrlAsked;
       evaluate();
     }
   }
