@@ -64,7 +64,7 @@ function headline(view: RelayView): { tone: string; text: string } {
         ),
       };
     case 'filling':
-      return { tone: 'progress', text: t('headlineFilling', view.fingerprint ?? '', view.target?.appLabel ?? t('theIdp')) };
+      return { tone: 'progress', text: t('headlineFilling', view.fingerprint ?? '', view.target?.appLabel || t('theIdp')) };
     case 'verified':
       return { tone: 'success', text: view.message ?? t('headlineVerified') };
     case 'failed':

@@ -53,6 +53,7 @@ export const say = {
   otherApp: (appLabel: string, adapter: TargetAdapter) => t('otherApp', appLabel, adapter.label),
   busyElsewhere: () => t('busyElsewhere'),
   askFirst: (appLabel: string) => t('askFirst', appLabel),
+  unknownApp: (source: string) => t('unknownApp', source),
   fillAction: () => t('fillAction'),
   alreadyDone: () => t('alreadyDone'),
   failedNeedsRetry: () => t('failedNeedsRetry'),

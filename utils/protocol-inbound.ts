@@ -6,7 +6,7 @@ import type { BackgroundToContent, FillGrant, GuidePhaseReply } from './protocol
 import { TOKEN_MAX_LENGTH } from './token';
 
 export const FORGET_REASONS = ['saved', 'expired', 'forgotten', 'replaced'] as const;
-export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first'] as const;
+export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first', 'unknown-app'] as const;
 /** Where the relay is in one hand-off (utils/relay.ts moves between them). */
 export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
 export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;

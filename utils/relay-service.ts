@@ -221,12 +221,17 @@ export function createRelayService(platform: RelayPlatform) {
         return commit(capture(s, { token: message.token, scimUrl, adapterId: message.adapterId, origin }, now, lifetime));
       }
       case 'page/status': {
-        const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status: message.status };
+        // A framed blade cannot read the portal's title or header: the top page's reading of the app stays.
+        const topLabel = checked.inFrame && !message.status.appLabel ? s.pages[tabId]?.status.appLabel : undefined;
+        const status = topLabel ? { ...message.status, appLabel: topLabel } : message.status;
+        const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status };
         return commit(reportPage(s, tabId, page, now));
       }
       case 'target/ready': {
-        const expected = await expectedApp(s, message.appLabel, message.expectedApp);
-        const { appLabel, confirmed } = message;
+        // A frame that reads no name goes by the top page's reading, as reported by the tab's top frame.
+        const appLabel = message.appLabel || (checked.inFrame ? (s.pages[tabId]?.status.appLabel ?? '') : '');
+        const expected = await expectedApp(s, appLabel, message.appLabel ? message.expectedApp : false);
+        const { confirmed } = message;
         const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed };
         // The guide never acts unasked: with it on, the card asks before filling too.
         return commit(requestFill(s, request, now, settings.autoSave, settings.askBeforeFill || settings.guideMode));

@@ -206,7 +206,11 @@ export function requestFill(
         : s;
     return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
   }
-  if (!input.expectedApp && !allowed) return wait('other-app');
+  if (!input.expectedApp && !allowed) {
+    // A page that names another app is refused; one that names none is asked about once, and a yes answers it.
+    if (input.appLabel) return wait('other-app');
+    if (!input.confirmed) return wait('unknown-app');
+  }
   // A go-ahead in the popup (allowed) or on the in-page card (confirmed) answers "ask before filling".
   if (askFirst && !allowed && !input.confirmed) return wait('ask-first');
   const next: RelayState = {

@@ -67,6 +67,23 @@ describe('frames of a frame-capable target', () => {
     expect(fake.rejections()).toEqual([reason]);
   });
 
+  it('a blade that reads no app name goes by the top page’s reading, as the top frame reported it', async () => {
+    await captured();
+    const unnamed = ready({ topOrigin: PORTAL, appLabel: '', expectedApp: false });
+    await relay.handle({ ...notInProvisioning, status: { code: 'not-integration-tab', appLabel: 'InVision' } }, top);
+    await relay.handle({ type: 'page/status', adapterId: 'entra', status: { code: 'ready' }, topOrigin: PORTAL }, blade);
+    expect(await relay.handle(unnamed, blade)).toMatchObject({ kind: 'fill', token: TOKEN });
+  });
+
+  it.each([
+    ['names another app', { code: 'not-integration-tab', appLabel: 'Slack' }, { kind: 'wait', reason: 'other-app' }],
+    ['names no app either', { code: 'not-integration-tab' }, { kind: 'wait', reason: 'unknown-app' }],
+  ])('a blade that reads no app name is refused or asked about when the top page %s', async (_how, status, reply) => {
+    await captured();
+    await relay.handle({ ...notInProvisioning, status }, top);
+    expect(await relay.handle(ready({ topOrigin: PORTAL, appLabel: '', expectedApp: false }), blade)).toEqual(reply);
+  });
+
   it('a top frame that later moves to another adapter’s page revokes its frames', async () => {
     await captured();
     await relay.handle(notInProvisioning, top);

@@ -22,10 +22,10 @@ export const entraAdapter: TargetAdapter = {
   appPage: /^\/$/,
   appLabel: {
     title: /^(.+?) - Microsoft (?:Azure|Entra admin center)$/,
-    heading: { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] },
+    heading: 'h1, h2, h3, [role=heading]',
     headingPattern: /^(.+?)\s*\|\s*provisioning$/i,
+    notNames: /^microsoft (azure|entra( id| admin center)?)$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in prompt',
     kind: 'region',

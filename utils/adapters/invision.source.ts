@@ -45,6 +45,8 @@ export const invisionAdapter: SourceAdapter = {
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
+  // The catalog apps are "InVision" (Okta), "InVision App" (OneLogin) and whatever the admin named it (Entra).
+  idpAppName: /\binvision\b/i,
   fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
   guide: [
     {

@@ -49,10 +49,11 @@ export const oktaAdapter: TargetAdapter = {
   matches: OKTA_CELLS.map((cell) => `https://*.${cell}/admin/*`),
   appPage: APP_PAGE,
   appLabel: {
+    // "<Org> - <App label>": the org comes first.
     title: /^.+? - (.+)$/,
-    heading: { name: 'app name heading', kind: 'region', locators: [{ css: '[data-se="app-instance-name"]' }, { css: 'h1' }] },
+    heading: '[data-se="app-instance-name"], h1',
+    notNames: /^okta( admin console)?$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in form',
     kind: 'field',

@@ -18,9 +18,9 @@ export const oneloginAdapter: TargetAdapter = {
   appPage: /^\/apps\/\d+\/edit\/?$/,
   appLabel: {
     title: /^(.+?) - Applications - OneLogin$/,
-    heading: { name: 'app name heading', kind: 'region', locators: [{ css: 'h1' }] },
+    heading: 'h1',
+    notNames: /^onelogin$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in form',
     kind: 'field',

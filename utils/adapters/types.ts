@@ -50,7 +50,7 @@ export interface SourceAdapter extends AdapterBase {
   scimUrl: { control: ControlSpec; pattern: RegExp };
   /** Where to find the token page, in the product's own words. */
   path: string;
-  /** How the source's app is named in an IdP, when a target cannot know it (user-defined sources). */
+  /** How the source's app is named in an IdP: the words a target page shows for the app the token belongs to. */
   idpAppName?: RegExp;
 }
 
@@ -72,10 +72,12 @@ export interface TargetAdapter extends AdapterBase {
   appPage: RegExp;
   /** An admin host, shown in "fills only the admin console (for example …)" messages. */
   exampleHost: string;
-  /** The label of the app on the page: from the document title, or a heading (group 1 of headingPattern, if set). */
-  appLabel: { title: RegExp; heading: ControlSpec; headingPattern?: RegExp };
-  /** Which app labels are the source's app (e.g. InVision); others need the user's explicit go-ahead. */
-  expectedApp: RegExp;
+  /**
+   * Where this console names the app when it is not the source's (utils/engine/app-identity.ts reads the source's
+   * app anywhere in the title, headings, breadcrumbs and header): group 1 of `title`, the `heading` elements (CSS;
+   * group 1 of `headingPattern`, if set). `notNames`: this console's own words in those places, never an app.
+   */
+  appLabel: { title: RegExp; heading: string; headingPattern?: RegExp; notNames?: RegExp };
   /** Any of these present means a sign-in or MFA challenge instead of the admin page. */
   signIn: ControlSpec;
   /** Any of these present means the provisioning integration pane is on screen. */

@@ -86,7 +86,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
     adapter,
-    source: { label: source.label, path: source.path },
+    source: { label: source.label, path: source.path, appName: source.idpAppName },
     send,
     ui,
     signal: ctx.signal,

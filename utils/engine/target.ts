@@ -12,6 +12,7 @@ import { say, type FillStage } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
 import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
+import { readAppIdentity, type AppIdentity } from './app-identity';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
@@ -28,8 +29,8 @@ const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i;
 
 export interface TargetDeps {
   adapter: TargetAdapter;
-  /** The source product, for "go there to make a token" messages. */
-  source: { label: string; path: string };
+  /** The source product, for "go there to make a token" messages, and how IdPs name its app. */
+  source: { label: string; path: string; appName?: RegExp };
   send: (message: ContentToBackground) => Promise<unknown>;
   ui: InPageUi;
   /** Aborted when the content script is invalidated (extension reloaded or page left). */
@@ -115,6 +116,11 @@ export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; li
   };
 }
 
+/** A status report's app label: only a name the page shows, never a placeholder. */
+function labelled(app: AppIdentity): { appLabel?: string } {
+  return app.label ? { appLabel: app.label } : {};
+}
+
 export function startTarget(deps: TargetDeps) {
   const { adapter, ui } = deps;
   let attempt: AbortController | undefined;
@@ -193,15 +199,6 @@ export function startTarget(deps: TargetDeps) {
 
   function signInShown(): boolean {
     return present(adapter.signIn).length > 0;
-  }
-
-  function readAppLabel(): { label: string; expected: boolean } {
-    const headingText = present(adapter.appLabel.heading).map((el) => normaliseText(el.textContent)).find(Boolean) ?? '';
-    const heading = adapter.appLabel.headingPattern?.exec(headingText)?.[1]?.trim() ?? headingText;
-    const fromTitle = adapter.appLabel.title.exec(document.title)?.[1]?.trim() ?? '';
-    const labels = [heading, fromTitle].filter(Boolean);
-    const match = labels.find((label) => adapter.expectedApp.test(label));
-    return { label: (match ?? labels[0] ?? 'this app').slice(0, 120), expected: !!match };
   }
 
   function whenVisible(signal: AbortSignal): Promise<void> {
@@ -414,6 +411,7 @@ export function startTarget(deps: TargetDeps) {
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
       saved: { tone: 'success', title: say.forgotten('saved') },
       'other-app': { tone: 'warning', title: say.otherApp(appLabel, adapter) },
+      'unknown-app': { tone: 'info', title: say.unknownApp(deps.source.label), actions: [{ id: 'fill', label: say.fillAction() }] },
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
@@ -445,7 +443,8 @@ export function startTarget(deps: TargetDeps) {
     const where = () =>
       present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : paneInFrame() ? 'framed' : undefined;
     // A portal holds many frames: one without the pane stays silent rather than speak over the one with it.
-    if (!where() && !deps.inFrame) report({ code: 'not-integration-tab' });
+    // Its reading of the app goes with it: a framed blade cannot read the portal's title or header itself.
+    if (!where() && !deps.inFrame) report({ code: 'not-integration-tab', ...labelled(readAppIdentity(document, adapter, deps.source.appName)) });
     const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
     if (!found || signal.aborted) return;
     if (found === 'signin') return evaluate();
@@ -453,8 +452,9 @@ export function startTarget(deps: TargetDeps) {
       report({ code: 'unsafe-page', detail: 'frame' });
       return show({ tone: 'error', title: say.formInFrame(adapter) });
     }
-    const app = readAppLabel();
-    report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
+    const app = readAppIdentity(document, adapter, deps.source.appName);
+    // A page that names no app is not "another app": the relay asks the person instead of refusing.
+    report(app.expected || !app.label ? { code: 'ready', ...labelled(app) } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);
     if (signal.aborted || busy) return;
     const yes = confirmed;
