@@ -54,6 +54,7 @@ export const say = {
   busyElsewhere: () => t('busyElsewhere'),
   askFirst: (appLabel: string) => t('askFirst', appLabel),
   unknownApp: (source: string) => t('unknownApp', source),
+  choiceNotMade: (control: string, shown: string) => `${t('choiceNotMade', control, shown || '—')} ${outcomeSoFar('untouched')}`,
   fillAction: () => t('fillAction'),
   alreadyDone: () => t('alreadyDone'),
   failedNeedsRetry: () => t('failedNeedsRetry'),

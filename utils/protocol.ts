@@ -109,6 +109,8 @@ export const FillGrant = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('wait'),
     reason: z.enum(WAIT_REASONS),
+    /** The other app's name when the relay read it from the top page (a framed blade names none itself). */
+    appLabel: z.optional(z.string().check(z.maxLength(120))),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;

@@ -198,7 +198,10 @@ export function requestFill(
     return wait('busy-elsewhere');
   }
   if (s.phase === 'verified' && !allowed) return wait('already-done');
-  if ((s.phase === 'failed' || s.phase === 'filling') && !allowed) {
+  // The same tab back from a sign-in prompt that replaced the form mid-hand-off (a reload included): it resumes.
+  const resumesAfterSignIn =
+    s.phase === 'filling' && s.target?.tabId === input.tabId && s.pages[input.tabId]?.status.code === 'signin-required';
+  if ((s.phase === 'failed' || s.phase === 'filling') && !allowed && !resumesAfterSignIn) {
     // A second request from the same tab mid-fill means the page reloaded: never fill twice on our own.
     const failed: RelayState =
       s.phase === 'filling'
@@ -208,7 +211,7 @@ export function requestFill(
   }
   if (!input.expectedApp && !allowed) {
     // A page that names another app is refused; one that names none is asked about once, and a yes answers it.
-    if (input.appLabel) return wait('other-app');
+    if (input.appLabel) return { ...wait('other-app'), reply: { kind: 'wait', reason: 'other-app', appLabel: input.appLabel } };
     if (!input.confirmed) return wait('unknown-app');
   }
   // A go-ahead in the popup (allowed) or on the in-page card (confirmed) answers "ask before filling".

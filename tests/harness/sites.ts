@@ -45,7 +45,7 @@ export interface SeenRequest {
   body: string;
 }
 
-const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: ENTRA_BLADE_FRAME_URL };
+const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: ENTRA_BLADE_FRAME_URL, MODE_CONTROL: 'inline', BLADE_NAMED: 'yes', REAUTH_AT: 'edit' };
 
 export class FakeSites {
   readonly requests: SeenRequest[] = [];

@@ -76,7 +76,7 @@ describe('frames of a frame-capable target', () => {
   });
 
   it.each([
-    ['names another app', { code: 'not-integration-tab', appLabel: 'Slack' }, { kind: 'wait', reason: 'other-app' }],
+    ['names another app', { code: 'not-integration-tab', appLabel: 'Slack' }, { kind: 'wait', reason: 'other-app', appLabel: 'Slack' }],
     ['names no app either', { code: 'not-integration-tab' }, { kind: 'wait', reason: 'unknown-app' }],
   ])('a blade that reads no app name is refused or asked about when the top page %s', async (_how, status, reply) => {
     await captured();

@@ -42,8 +42,15 @@ export const entraAdapter: TargetAdapter = {
   reveal: [
     { name: 'Get started button', kind: 'button', locators: [{ role: 'button', name: /^get started$/i }] },
     { name: '+ New configuration button', kind: 'button', locators: [{ role: 'button', name: /^\+?\s*new configuration$/i }] },
-    { name: 'Provisioning Mode dropdown', kind: 'button', locators: [{ role: 'combobox', name: /^provisioning mode\b/i }] },
-    { name: '“Automatic” provisioning mode', kind: 'button', locators: [{ role: 'option', name: /^automatic$/i }] },
+    // A native select on some renderings, a Fluent dropdown (options in a callout at the end of <body>) on others.
+    {
+      choose: {
+        name: 'Provisioning Mode dropdown',
+        kind: 'choice',
+        locators: [{ role: ['combobox', 'radiogroup'], name: /^provisioning mode\b/i }, { label: /^provisioning mode$/i }],
+      },
+      option: /^automatic$/i,
+    },
     { name: 'Admin Credentials section', kind: 'button', locators: [{ role: 'button', name: /^admin credentials$/i }] },
   ],
   baseUrl: { name: 'Tenant URL field', kind: 'field', locators: [{ label: /^tenant url\b/i }] },

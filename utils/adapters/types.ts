@@ -66,6 +66,14 @@ export interface FrameRule {
   verdictInTop?: boolean;
 }
 
+/** A choice a person makes (native select, ARIA combobox, radio group): `option` is the option's name. */
+export interface ChoiceStep {
+  choose: ControlSpec;
+  option: RegExp;
+}
+
+export type RevealStep = ControlSpec | ChoiceStep;
+
 export interface TargetAdapter extends AdapterBase {
   role: 'target';
   /** Path of an app instance page, e.g. /admin/app/<name>/instance/<id>. Frames are judged by their pane alone. */
@@ -83,11 +91,11 @@ export interface TargetAdapter extends AdapterBase {
   /** Any of these present means the provisioning integration pane is on screen. */
   integration: ControlSpec;
   /**
-   * What a person presses, in order, until the token field shows: Edit or Configure API Integration (Okta);
-   * Get started › Provisioning Mode › Automatic › Admin Credentials (Entra). Absent steps are skipped, expanded
-   * sections are never collapsed, and pressing stops as soon as the token field (or `enable`) shows.
+   * What a person presses or chooses, in order, until the token field shows: Edit or Configure API Integration
+   * (Okta); Get started › Provisioning Mode: Automatic › Admin Credentials (Entra). Absent steps are skipped,
+   * expanded sections are never collapsed, and the steps stop as soon as the token field (or `enable`) shows.
    */
-  reveal: readonly ControlSpec[];
+  reveal: readonly RevealStep[];
   /** A checkbox that must be ticked before the credential fields show, where the IdP has one. */
   enable?: ControlSpec;
   baseUrl: ControlSpec;

@@ -1,18 +1,19 @@
 // Drives any target adapter on its IdP page: wait for the integration pane, ask the background for the token,
 // then do what a person would (open, enable, fill, test), read the IdP's verdict verbatim, and offer Save.
-import type { TargetAdapter } from '../adapters/types';
-import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
+import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
+import { isChecked, press, readField, shownChoice, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
-import { delay, waitFor } from '../dom/wait';
+import { delay, waitFor, watchDom } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
 import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import { readAppIdentity, type AppIdentity } from './app-identity';
+import { choose } from './choose';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
@@ -59,6 +60,36 @@ function isPendingOnly(outcome: Outcome, text: string): boolean {
   return (IN_PROGRESS.test(text) || !!outcome.pending?.test(text)) && !isVerdict(outcome, text);
 }
 
+/** The nearest ancestor (up to `root`) that is laid out as a block: where a person sees a new line start. */
+function blockOf(el: Element, root: Element): Element {
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    if (!getComputedStyle(at).display.startsWith('inline')) return at;
+  }
+  return root;
+}
+
+/**
+ * An announcement's words as a person reads them: a title and a body drawn as separate blocks (Entra's
+ * "Testing connection to InVision" over "The supplied credentials …") stay apart, joined with a dash unless the
+ * first already ends a sentence.
+ */
+export function announcementText(el: Element): string {
+  const blocks: string[] = [];
+  let current: Element | undefined;
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim() || !node.parentElement) continue;
+    const block = blockOf(node.parentElement, el);
+    if (block === current) blocks[blocks.length - 1] += node.textContent;
+    else blocks.push(node.textContent);
+    current = block;
+  }
+  return blocks
+    .map(normaliseText)
+    .filter(Boolean)
+    .reduce((text, block) => (!text ? block : /[.!?:;…]$/.test(text) ? `${text} ${block}` : `${text} — ${block}`), '');
+}
+
 /**
  * Every announcement on the page (alerts, live regions) and, unless `liveRegionsOnly`, any short text that reads
  * as a verdict.
@@ -66,7 +97,7 @@ function isPendingOnly(outcome: Outcome, text: string): boolean {
 export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}): Map<Element, string> {
   const found = new Map<Element, string>();
   for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
-    if (el !== opts.ownUi && isRendered(el)) found.set(el, normaliseText(el.textContent));
+    if (el !== opts.ownUi && isRendered(el)) found.set(el, announcementText(el));
   }
   if (opts.liveRegionsOnly) return found;
   // Some layouts show the verdict without a role: find it by its words.
@@ -76,7 +107,7 @@ export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegion
     // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
     if (!parent || found.has(parent) || !node.textContent?.trim()) continue;
     const text = normaliseText(parent.textContent);
-    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, text);
+    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, announcementText(parent));
   }
   return found;
 }
@@ -116,6 +147,11 @@ export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; li
   };
 }
 
+/** The control a reveal step acts on. */
+function controlOf(step: RevealStep): ControlSpec {
+  return 'choose' in step ? step.choose : step;
+}
+
 /** A status report's app label: only a name the page shows, never a placeholder. */
 function labelled(app: AppIdentity): { appLabel?: string } {
   return app.label ? { appLabel: app.label } : {};
@@ -138,7 +174,7 @@ export function startTarget(deps: TargetDeps) {
   const hostRule: HostRule = deps.inFrame && adapter.frames ? adapter.frames.hosts : adapter.hosts;
 
   /** The adapter's controls, for diagnostics: which of them the page shows. */
-  const watchedControls = [adapter.integration, ...adapter.reveal, adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
+  const watchedControls = [adapter.integration, ...adapter.reveal.map(controlOf), adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
     (spec): spec is ControlSpec => !!spec,
   );
   let lastReported: PageStatus | undefined;
@@ -215,7 +251,16 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
-  /** Presses the reveal steps in order (skipping absent ones) until the token field shows. */
+  /** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */
+  async function makeChoice(step: ChoiceStep, signal: AbortSignal) {
+    const control = await need(step.choose, signal, { stage: 'untouched' });
+    const result = await choose(control, step.option, { signal, ownUi: ui.host });
+    if (result === 'chosen' || signal.aborted) return;
+    const message = say.choiceNotMade(step.choose.name, shownChoice(control));
+    throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: step.choose.name, stage: 'untouched' });
+  }
+
+  /** Presses or chooses the reveal steps in order (skipping absent ones) until the token field shows. */
   async function revealForm(signal: AbortSignal) {
     // Open means a usable token field or the Enable checkbox: a decoy field hidden off-screen does not count.
     const decoys = present(adapter.token);
@@ -226,13 +271,16 @@ export function startTarget(deps: TargetDeps) {
     for (const [index, step] of adapter.reveal.entries()) {
       if (formShown()) return;
       const later = adapter.reveal.slice(index + 1);
-      const progressed = () => formShown() || later.some((next) => present(next).length > 0);
-      // Absent now means not needed on this layout (each press waits until the next control has rendered); a
+      const progressed = () => formShown() || later.some((next) => present(controlOf(next)).length > 0);
+      // Absent now means not needed on this layout (each step waits until the next control has rendered); a
       // later step already on screen means this one was done before (Provisioning Mode already Automatic).
-      if (!present(step).length || progressed()) continue;
-      const control = await need(step, signal, { stage: 'untouched' });
-      if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
-      press(control);
+      if (!present(controlOf(step)).length || progressed()) continue;
+      if ('choose' in step) await makeChoice(step, signal);
+      else {
+        const control = await need(step, signal, { stage: 'untouched' });
+        if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
+        press(control);
+      }
       await waitFor(() => (progressed() ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     }
     if (!formShown()) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, 'untouched'));
@@ -315,23 +363,63 @@ export function startTarget(deps: TargetDeps) {
     return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
+  /** Reveal, fill and test, once. Undefined when called off: by the page, or by a sign-in prompt replacing the form. */
+  async function handOff(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal, markTyped: () => void) {
+    await revealForm(signal);
+    await enableIfNeeded(signal);
+    await fillBaseUrl(grant, signal);
+    const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
+    // Test must be usable before the token goes in: found covered only after typing, it would leave the token
+    // in a form nobody tested. It is checked again when pressed.
+    await need(adapter.test, signal, { stage: 'untouched' });
+    if (signal.aborted || signedOut()) return undefined; // never type once a sign-in prompt shows
+    markTyped();
+    await typeChecked(field, grant.token, adapter.token, signal, 'typed');
+    void progress('fill');
+    const outcome = await testAndRead(signal);
+    return signal.aborted ? undefined : outcome;
+  }
+
+  /** A sign-in or re-authentication prompt in place of the integration pane (an idle timeout, a step-up). */
+  function signedOut(): boolean {
+    return signInShown() && !present(adapter.integration).length;
+  }
+
+  /**
+   * The hand-off, resumed when a sign-in prompt replaces the form midway (Okta's idle timeout between Edit and
+   * Test): the person signs in, the pane comes back in the same tab, and it starts again from Edit, as the card
+   * promised. Nothing is ever typed into or pressed on the prompt.
+   */
+  async function handOffAcrossSignIn(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal, markTyped: () => void) {
+    for (;;) {
+      const interrupted = new AbortController();
+      const stopWatching = watchDom(() => {
+        if (signedOut()) interrupted.abort();
+      });
+      try {
+        const outcome = await handOff(grant, AbortSignal.any([signal, interrupted.signal]), markTyped);
+        if (!interrupted.signal.aborted && !signedOut()) return outcome;
+      } catch (error) {
+        if (!(error instanceof Stopped) || !signedOut()) throw error;
+      } finally {
+        stopWatching();
+      }
+      if (signal.aborted) return undefined;
+      report({ code: 'signin-required' });
+      show({ tone: 'warning', title: say.signIn(adapter) });
+      const back = await waitFor(() => (present(adapter.integration).length && !signedOut() ? true : undefined), { signal, timeoutMs: PANE_WAIT_MS });
+      if (!back || signal.aborted) return undefined;
+      show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
+    }
+  }
+
   async function fill(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     busy = 'filling';
     autoSave = grant.autoSave;
     show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     let typed = false;
     try {
-      await revealForm(signal);
-      await enableIfNeeded(signal);
-      await fillBaseUrl(grant, signal);
-      const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
-      // Test must be usable before the token goes in: found covered only after typing, it would leave the token
-      // in a form nobody tested. It is checked again when pressed.
-      await need(adapter.test, signal, { stage: 'untouched' });
-      typed = true;
-      await typeChecked(field, grant.token, adapter.token, signal, 'typed');
-      void progress('fill');
-      const outcome = await testAndRead(signal);
+      const outcome = await handOffAcrossSignIn(grant, signal, () => (typed = true));
       if (!outcome || signal.aborted) return;
       if (lastReported) report(lastReported); // the same status, with the controls as they ended up
       verified = outcome.ok;
@@ -475,7 +563,7 @@ export function startTarget(deps: TargetDeps) {
       }
       return;
     }
-    if (grant.kind === 'wait') return showWait(grant.reason, app.label);
+    if (grant.kind === 'wait') return showWait(grant.reason, grant.appLabel || app.label);
     granted = true;
     await fill(grant, signal);
   }
