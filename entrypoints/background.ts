@@ -4,6 +4,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
 import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
+import { parseVouchReply, VOUCH_REQUEST, type VouchRequest } from '../utils/engine/frames-vouch';
 import { loadSettings } from '../utils/settings-store';
 import { STATE_KEY } from '../utils/storage-keys';
 
@@ -36,6 +37,10 @@ export default defineBackground(() => {
     },
     now: () => Date.now(),
     log: (event, detail) => console.info(`[scim-relay] ${event}`, detail ?? {}),
+    vouchForFrame: async (tabId, frameOrigin) => {
+      const request: VouchRequest = { type: VOUCH_REQUEST, frameOrigin };
+      return parseVouchReply(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined));
+    },
     environment: () => ({ extensionVersion: browser.runtime.getManifest().version, browser: navigator.userAgent }),
   });
 

@@ -58,6 +58,11 @@ export interface RelayPlatform {
   now(): number;
   /** Content-free diagnostics: reasons and message types only. */
   log(event: string, detail?: Record<string, string | number | boolean>): void;
+  /**
+   * Asks the tab's top frame whether it vouches for a frame on `frameOrigin` (Firefox has no ancestorOrigins):
+   * the top page's origin as our script there reads it, or undefined. Only our script on an allowed host answers.
+   */
+  vouchForFrame?(tabId: number, frameOrigin: string): Promise<string | undefined>;
   /** For diagnostics: the extension's version and the browser's user agent. */
   environment?(): { extensionVersion: string; browser: string };
 }
@@ -104,7 +109,8 @@ function checkFrameSender(message: ContentToBackground, sender: MessageSender, a
   const host = checkHost(url, rule.hosts);
   if (!matchesAny(url, rule.matches) || !host.ok || (sender.origin && sender.origin !== host.origin)) return 'wrong-origin';
   const topOrigin = 'topOrigin' in message ? message.topOrigin : undefined;
-  if (!topOrigin || !isAllowedOrigin(topOrigin, adapter.hosts)) return 'unknown-top';
+  // No claim at all (Firefox): the tab's top frame is asked to vouch (handleContent).
+  if (topOrigin !== undefined && !isAllowedOrigin(topOrigin, adapter.hosts)) return 'unknown-top';
   return { tabId, origin: host.origin, topOrigin, inFrame: true };
 }
 
@@ -202,7 +208,12 @@ export function createRelayService(platform: RelayPlatform) {
     const adapter = await resolveAdapter(message.adapterId);
     const checked = checkContentSender(message, sender, adapter);
     if (typeof checked === 'string') return reject(checked);
-    const { tabId, origin, topOrigin } = checked;
+    const { tabId, origin } = checked;
+    let topOrigin = checked.topOrigin;
+    if (checked.inFrame && topOrigin === undefined) {
+      topOrigin = await platform.vouchForFrame?.(tabId, origin);
+      if (!topOrigin || !isAllowedOrigin(topOrigin, (adapter as TargetAdapter).hosts)) return reject('unknown-top');
+    }
     const settings = await platform.loadSettings();
     // The content script stays quiet on a site switched off; this holds even if it did not.
     if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');

@@ -84,6 +84,38 @@ describe('frames of a frame-capable target', () => {
     expect(await relay.handle(ready({ topOrigin: PORTAL, appLabel: '', expectedApp: false }), blade)).toEqual(reply);
   });
 
+  describe('without ancestorOrigins (Firefox): the tab’s top frame vouches', () => {
+    const asked: { tabId: number; frameOrigin: string }[] = [];
+    const vouching = (answer: string | undefined) => {
+      asked.length = 0;
+      fake.platform.vouchForFrame = async (tabId, frameOrigin) => {
+        asked.push({ tabId, frameOrigin });
+        return answer;
+      };
+    };
+
+    it('grants the token to a blade its top page vouches for, asking that tab about that frame’s origin', async () => {
+      vouching(PORTAL);
+      await captured();
+      await relay.handle(notInProvisioning, top);
+      expect(await relay.handle(ready(), blade)).toMatchObject({ kind: 'fill', token: TOKEN });
+      expect(asked).toEqual([{ tabId: TAB, frameOrigin: new URL(BLADE_URL).origin }]);
+    });
+
+    it.each([
+      ['no vouch (no script of ours in the top page, or no such frame there)', undefined],
+      ['a vouch from an origin that is not an Entra host', 'https://evil.example'],
+      ['a vouch from another portal than the one the tab’s top frame reported from', 'https://entra.microsoft.com'],
+    ])('rejects the blade on %s', async (_name, answer) => {
+      vouching(answer);
+      await captured();
+      await relay.handle(notInProvisioning, top);
+      fake.calls.logs.length = 0;
+      expect(await relay.handle(ready(), blade)).toBeUndefined();
+      expect(fake.rejections()).toEqual(['unknown-top']);
+    });
+  });
+
   it('a top frame that later moves to another adapter’s page revokes its frames', async () => {
     await captured();
     await relay.handle(notInProvisioning, top);

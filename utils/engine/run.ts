@@ -14,6 +14,7 @@ import { parseSettings, siteEnabled } from '../settings';
 import { loadSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
 import { currentPlace } from './frames';
+import { answerVouches } from './frames-vouch';
 import { startSource } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
@@ -78,10 +79,10 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   if (place.kind === 'elsewhere') return;
   const settings = await loadSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
-  const send =
-    place.kind === 'frame'
-      ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin: place.topOrigin } as ContentToBackground)
-      : (message: ContentToBackground) => sendToBackground(ctx, message);
+  const topOrigin = place.kind === 'frame' ? place.topOrigin : undefined;
+  const send = topOrigin
+    ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
+    : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
@@ -99,6 +100,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   ctx.addEventListener(window, 'wxt:locationchange', engine.evaluate);
   engine.evaluate();
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
+  if (place.kind === 'top' && adapter.frames) answerVouches(ctx, adapter);
   // The guide runs in the top page only: a frame's card would draw a second one.
   const sourceSteps = source.guide?.length ?? 0;
   if (place.kind === 'top') runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode);
