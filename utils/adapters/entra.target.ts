@@ -70,5 +70,10 @@ export const entraAdapter: TargetAdapter = {
     'entra/portal-shell.html',
     'entra/blade-frame.html',
     'entra/foreign-top.html',
+    'entra/blind/entra-v1-portal-legacy.html',
+    'entra/blind/entra-v2-entra-shell.html',
+    'entra/blind/entra-v2-reactblade.html',
+    'entra/blind/entra-v3-portal-shell.html',
+    'entra/blind/entra-v3-reactblade.html',
   ],
 };

@@ -47,7 +47,13 @@ export const invisionAdapter: SourceAdapter = {
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
   // The catalog apps are "InVision" (Okta), "InVision App" (OneLogin) and whatever the admin named it (Entra).
   idpAppName: /\binvision\b/i,
-  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html'],
+  fixtures: [
+    'invision/v6-people-modal.html',
+    'invision/v7-settings-page.html',
+    'invision/blind/invision-v6-people-regenerate.html',
+    'invision/blind/invision-v7-tray-settings-regenerate.html',
+    'invision/blind/invision-v7-settings-enable-first-time.html',
+  ],
   guide: [
     {
       id: 'people',

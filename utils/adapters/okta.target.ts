@@ -76,7 +76,8 @@ export const oktaAdapter: TargetAdapter = {
   baseUrl: {
     name: 'Base URL field',
     kind: 'field',
-    locators: [{ label: /^(scim )?(base url|connector base url)$/i }, { css: 'input[name="scim_base_url"]' }],
+    // "SCIM 2.0 Base Url" on apps built on Okta's SCIM 2.0 template.
+    locators: [{ label: /^(scim( 2\.0)? )?(connector )?base url$/i }, { css: 'input[name="scim_base_url"]' }],
   },
   token,
   test: {
@@ -94,7 +95,18 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
-  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html', 'okta/admin-console.html', 'okta/idle-timeout.html'],
+  fixtures: [
+    'okta/classic-edit.html',
+    'okta/react-first-time.html',
+    'okta/signin-challenge.html',
+    'okta/rebuilt-variant.html',
+    'okta/admin-console.html',
+    'okta/idle-timeout.html',
+    'okta/blind/okta-01-first-time-odyssey.html',
+    'okta/blind/okta-02-update-classic.html',
+    'okta/blind/okta-03-idle-timeout-signin.html',
+    'okta/blind/okta-04-scim-template-bearer-slow.html',
+  ],
   guide: [
     {
       id: 'applications',

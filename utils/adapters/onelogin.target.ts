@@ -46,5 +46,11 @@ export const oneloginAdapter: TargetAdapter = {
     saved: /\b(changes (were |have been )?saved|app (was )?(saved|updated)|saved successfully)\b/i,
   },
   path: 'Applications › the InVision app › Configuration',
-  fixtures: ['onelogin/configuration-saved.html', 'onelogin/configuration-first-time.html'],
+  fixtures: [
+    'onelogin/configuration-saved.html',
+    'onelogin/configuration-first-time.html',
+    'onelogin/blind/onelogin-first-setup.html',
+    'onelogin/blind/onelogin-update-existing.html',
+    'onelogin/blind/onelogin-reauth.html',
+  ],
 };
