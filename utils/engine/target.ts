@@ -3,7 +3,7 @@
 import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, shownChoice, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
-import { normaliseText, type ControlSpec } from '../dom/locate';
+import { candidates, normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { delay, waitFor, watchDom } from '../dom/wait';
@@ -200,7 +200,8 @@ export function startTarget(deps: TargetDeps) {
     return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, stage };
   }
 
-  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; stage: FillStage }) {
+  /** `disabledIsFine`: a control that is only disabled counts (Test stays disabled until the form holds a token). */
+  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; stage: FillStage; disabledIsFine?: boolean }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     // Controls are often briefly disabled or under a loading overlay right after the previous step.
@@ -216,6 +217,10 @@ export function startTarget(deps: TargetDeps) {
       // The user switched tabs mid-hand-off: carry on when they come back, never act unseen.
       await whenVisible(signal);
       picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
+    }
+    if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) {
+      const disabled = present(spec).filter((el) => whyUnusable(el, { ownUi: ui.host }) === 'disabled');
+      if (disabled.length === 1) return disabled[0]!;
     }
     if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.stage));
     return picked.el;
@@ -251,6 +256,15 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
+  /**
+   * The Enable checkboxes a person sees: styled ones (MUI, Okta's Odyssey) lay a transparent native input over a
+   * drawn box, so the input itself is not rendered while its label is.
+   */
+  function shownEnable(): Element[] {
+    if (!adapter.enable) return [];
+    return candidates(document, adapter.enable).filter((box) => isRendered(box) || Array.from((box as HTMLInputElement).labels ?? []).some(isRendered));
+  }
+
   /** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */
   async function makeChoice(step: ChoiceStep, signal: AbortSignal) {
     const control = await need(step.choose, signal, { stage: 'untouched' });
@@ -267,7 +281,7 @@ export function startTarget(deps: TargetDeps) {
     const formShown = () =>
       pick(adapter.token, { typing: true, ownUi: ui.host }).ok ||
       present(adapter.token).some((el) => !decoys.includes(el)) ||
-      (!!adapter.enable && present(adapter.enable).length > 0);
+      shownEnable().length > 0;
     for (const [index, step] of adapter.reveal.entries()) {
       if (formShown()) return;
       const later = adapter.reveal.slice(index + 1);
@@ -287,9 +301,8 @@ export function startTarget(deps: TargetDeps) {
   }
 
   async function enableIfNeeded(signal: AbortSignal) {
-    if (!adapter.enable) return;
-    const boxes = present(adapter.enable);
-    if (!boxes.length) return;
+    const boxes = shownEnable();
+    if (!adapter.enable || !boxes.length) return;
     const box = boxes[0]!;
     if (isChecked(box)) return;
     // Styled checkboxes hide the input and show the label: a person clicks whichever is visible.
@@ -370,8 +383,9 @@ export function startTarget(deps: TargetDeps) {
     await fillBaseUrl(grant, signal);
     const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
     // Test must be usable before the token goes in: found covered only after typing, it would leave the token
-    // in a form nobody tested. It is checked again when pressed.
-    await need(adapter.test, signal, { stage: 'untouched' });
+    // in a form nobody tested. It is checked again when pressed. Disabled is fine: some forms (Entra's new
+    // configuration) enable it only once the fields hold something.
+    await need(adapter.test, signal, { stage: 'untouched', disabledIsFine: true });
     if (signal.aborted || signedOut()) return undefined; // never type once a sign-in prompt shows
     markTyped();
     await typeChecked(field, grant.token, adapter.token, signal, 'typed');
