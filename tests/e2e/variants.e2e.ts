@@ -43,9 +43,10 @@ async function personSignsIn(page: Page, step: PersonStep | undefined): Promise<
     step === 'okta-sign-in' ? ['#okta-sign-in input[type=password]', '#okta-sign-in [type=submit]'] : ['[role=dialog] input[type=password]', '::-p-text(Continue)'];
   try {
     for (;;) {
-      const shown = await page.$(field);
+      const shown = await page.$(`${field}:not([data-person-answered])`);
       if (shown && (await shown.isVisible())) {
         if (await shown.evaluate((el) => (el as HTMLInputElement).value !== '')) signIns.prefilled++;
+        await shown.evaluate((el) => el.setAttribute('data-person-answered', '')); // a prompt still closing is not a new one
         await shown.type('correct horse battery staple');
         await page.locator(submit).click();
         signIns.answered++;

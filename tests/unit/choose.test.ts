@@ -43,9 +43,9 @@ describe('choose', () => {
   });
 
   it('says so when the dropdown offers no such option, or does not show the choice afterwards', async () => {
-    document.body.innerHTML = '<div id="dd" role="combobox" aria-expanded="true" aria-controls="lb">Manual</div><div id="lb" role="listbox"><div role="option">Manual</div></div>';
+    document.body.innerHTML = '<div id="dd" role="combobox" aria-expanded="true">Manual</div><div role="listbox"><div role="option">Manual</div></div>';
     expect(await choose(document.getElementById('dd')!, /^automatic$/i, { signal: signal() })).toBe('no-option');
-    document.body.innerHTML = '<div id="dd" role="combobox" aria-expanded="true" aria-controls="lb">Manual</div><div id="lb" role="listbox"><div role="option">Automatic</div></div>';
+    document.body.innerHTML = '<div id="dd" role="combobox" aria-expanded="true">Manual</div><div role="listbox"><div role="option">Automatic</div></div>';
     expect(await choose(document.getElementById('dd')!, /^automatic$/i, { signal: signal() })).toBe('not-shown');
   }, 15_000); // each waits out CHOICE_SETTLE_MS
 

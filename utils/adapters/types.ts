@@ -32,7 +32,7 @@ interface AdapterBase {
   hosts: HostRule;
   /** Manifest match patterns: broad by necessity, narrowed by `hosts`. */
   matches: string[];
-  /** Fixture files (under tests/fixtures/) that prove this adapter; a test checks each exists and is used. */
+  /** Fixture files (under tests/fixtures/; an entry ending in "/" names a directory of them) that prove this adapter; a test checks each exists and is used. */
   fixtures: string[];
   /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
   guide?: readonly GuideStep[];
@@ -66,7 +66,10 @@ export interface FrameRule {
   verdictInTop?: boolean;
 }
 
-/** A choice a person makes (native select, ARIA combobox, radio group): `option` is the option's name. */
+/**
+ * A choice a person makes (native select, ARIA combobox, radio group): `option` is the option's name. The site's
+ * entrypoint hands the engine `chooser` (utils/engine/choose.ts) when its adapter has any.
+ */
 export interface ChoiceStep {
   choose: ControlSpec;
   option: RegExp;

@@ -65,12 +65,12 @@ function textOfIds(ids: string, doc: Document): string {
     .trim();
 }
 
-/** Text content as a screen reader speaks it: icons marked aria-hidden are not part of a name. */
-function spokenText(el: Element): string {
+/** Text content as a screen reader speaks it: icons marked aria-hidden (or what `unspoken` names) are not part of it. */
+export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): string {
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += ` ${node.textContent}`;
+    if (!node.parentElement?.closest(unspoken)) text += ` ${node.textContent}`;
   }
   return normaliseText(text);
 }

@@ -17,11 +17,10 @@ const SEPARATORS = /\s+[-–—|·•:›»/>]\s+|\s*[|·•›»]\s*/;
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role=heading]';
 const BREADCRUMBS = '[aria-label*="breadcrumb" i], [class*="breadcrumb" i], [data-testid*="breadcrumb" i]';
 const PAGE_HEADER = 'header, [role=banner]';
-/** Crumbs and title parts that name a place in a console, never an app. */
-const NOT_A_NAME =
-  /^(home|dashboard|applications?|apps?|enterprise applications|all applications|provisioning|configuration|integration|settings|overview|admin|administration|sign in|sign-in)$/i;
 /** The crumb after which a console names the app: "Applications / InVision App". */
-const APP_LIST_CRUMB = /^(applications?|apps|enterprise applications|all applications)$/i;
+const APP_LIST_CRUMB = /^((enterprise |all )?applications?|apps)$/i;
+/** Crumbs and title parts that name a place in a console, never an app. */
+const NOT_A_NAME = /^(home|dashboard|apps?|provisioning|configuration|integration|settings|overview|admin(istration)?|sign.?in)$/i;
 
 function parts(text: string): string[] {
   return normaliseText(text)
@@ -30,42 +29,29 @@ function parts(text: string): string[] {
     .filter((part) => /[\p{L}\p{N}]/u.test(part) && part.length <= NAME_MAX_LENGTH);
 }
 
-/** The items of each breadcrumb trail, in order: its innermost elements' texts, else its text split at separators. */
-function breadcrumbTrails(doc: Document): string[][] {
-  const trails: string[][] = [];
-  for (const trail of doc.querySelectorAll(BREADCRUMBS)) {
-    if (trail.parentElement?.closest(BREADCRUMBS) || !isRendered(trail)) continue; // the outermost trail only
-    const leaves = Array.from(trail.querySelectorAll('*')).filter((el) => !el.firstElementChild);
-    const items = leaves.flatMap((leaf) => parts(leaf.textContent ?? ''));
-    trails.push(items.length ? items : parts(trail.textContent ?? ''));
-  }
-  return trails;
+/** The rendered elements `selector` finds that are not inside another one. */
+function outermost(doc: Document, selector: string): Element[] {
+  return Array.from(doc.querySelectorAll(selector)).filter((el) => !el.parentElement?.closest(selector) && isRendered(el));
 }
 
-/** Short texts of the page header, where a console repeats the app's name over its tabs. */
-function headerTexts(doc: Document): string[] {
-  const texts: string[] = [];
-  for (const header of doc.querySelectorAll(PAGE_HEADER)) {
-    const walker = doc.createTreeWalker(header, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (parent && node.textContent?.trim() && isRendered(parent)) texts.push(...parts(parent.textContent ?? ''));
-    }
-  }
-  return texts;
+/** The texts of a trail's or header's innermost elements, in order; else its text split at separators. */
+function itemsOf(root: Element): string[] {
+  const items = Array.from(root.querySelectorAll('*')).filter((el) => !el.firstElementChild && isRendered(el));
+  return items.length ? items.flatMap((item) => parts(item.textContent ?? '')) : parts(root.textContent ?? '');
 }
 
 /** Where a console puts the app's own name, most telling first: each is a name of some app when present. */
 function namedPlaces(doc: Document, adapter: TargetAdapter, trails: string[][]): string[] {
   const { title, heading, headingPattern, notNames } = adapter.appLabel;
   const isName = (text: string | undefined): text is string =>
-    !!text && text.length <= NAME_MAX_LENGTH && !NOT_A_NAME.test(text) && !notNames?.test(text);
+    !!text && text.length <= NAME_MAX_LENGTH && !NOT_A_NAME.test(text) && !APP_LIST_CRUMB.test(text) && !notNames?.test(text);
   const fromHeadings = Array.from(doc.querySelectorAll(heading))
     .filter(isRendered)
     .map((el) => normaliseText(el.textContent))
     .map((text) => (headingPattern ? headingPattern.exec(text)?.[1]?.trim() : text));
   const fromTrails = trails.map((items) => items[items.findIndex((item) => APP_LIST_CRUMB.test(item)) + 1]);
-  return [title.exec(normaliseText(doc.title))?.[1]?.trim(), ...fromHeadings, ...fromTrails].filter(isName);
+  // A crumb or a heading names the app alone; a title mixes it with the org and the console.
+  return [...fromTrails, ...fromHeadings, title.exec(normaliseText(doc.title))?.[1]?.trim()].filter(isName);
 }
 
 /**
@@ -73,11 +59,11 @@ function namedPlaces(doc: Document, adapter: TargetAdapter, trails: string[][]):
  * app; otherwise the name in the console's usual places is another app's; when there is none, the label is ''.
  */
 export function readAppIdentity(doc: Document, adapter: TargetAdapter, sourceApp: RegExp | undefined): AppIdentity {
-  const trails = breadcrumbTrails(doc);
+  const trails = outermost(doc, BREADCRUMBS).map(itemsOf);
   const headings = Array.from(doc.querySelectorAll(HEADINGS))
     .filter(isRendered)
     .flatMap((el) => parts(el.textContent ?? ''));
-  const everything = [...trails.flat(), ...headings, ...parts(doc.title), ...headerTexts(doc)];
+  const everything = [...trails.flat(), ...headings, ...parts(doc.title), ...outermost(doc, PAGE_HEADER).flatMap(itemsOf)];
   const match = sourceApp && everything.find((text) => sourceApp.test(text));
   if (match) return { label: match.slice(0, APP_LABEL_MAX_LENGTH), expected: true };
   const named = namedPlaces(doc, adapter, trails)[0] ?? '';

@@ -13,8 +13,8 @@ import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings';
 import { loadSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
+import type { Chooser } from './choose';
 import { currentPlace } from './frames';
-import { answerVouches } from './frames-vouch';
 import { startSource } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
@@ -74,7 +74,8 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
   apply(guideOn);
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): Promise<void> {
+/** `chooser`: for a site whose form has choices (utils/engine/choose.ts); the others leave it out to stay small. */
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, chooser?: Chooser): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadSettings();
@@ -92,6 +93,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
     ui,
     signal: ctx.signal,
     inFrame: place.kind === 'frame',
+    chooser,
   });
   onPanelAction = engine.onPanelAction;
   listenToBackground(ctx, engine.onBackground);
@@ -100,7 +102,6 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   ctx.addEventListener(window, 'wxt:locationchange', engine.evaluate);
   engine.evaluate();
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
-  if (place.kind === 'top' && adapter.frames) answerVouches(ctx, adapter);
   // The guide runs in the top page only: a frame's card would draw a second one.
   const sourceSteps = source.guide?.length ?? 0;
   if (place.kind === 'top') runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode);

@@ -1,7 +1,7 @@
 // Drives any target adapter on its IdP page: wait for the integration pane, ask the background for the token,
 // then do what a person would (open, enable, fill, test), read the IdP's verdict verbatim, and offer Save.
 import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
-import { isChecked, press, readField, shownChoice, typeInto, isTextField } from '../dom/act';
+import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
 import { candidates, normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
@@ -13,7 +13,7 @@ import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, S
 import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import { readAppIdentity, type AppIdentity } from './app-identity';
-import { choose } from './choose';
+import type { Chooser } from './choose';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
@@ -38,6 +38,8 @@ export interface TargetDeps {
   signal: AbortSignal;
   /** Set when this script runs in a sub-frame that passed the adapter's frame rule (see utils/engine/frames.ts). */
   inFrame?: boolean;
+  /** For adapters with choice steps (Entra): handed in by the site's entrypoint, so other scripts stay small. */
+  chooser?: Chooser;
 }
 
 type Stop = { kind: 'stop'; message: string; status: PageStatus['code']; detail?: string; stage: FillStage };
@@ -60,34 +62,31 @@ function isPendingOnly(outcome: Outcome, text: string): boolean {
   return (IN_PROGRESS.test(text) || !!outcome.pending?.test(text)) && !isVerdict(outcome, text);
 }
 
-/** The nearest ancestor (up to `root`) that is laid out as a block: where a person sees a new line start. */
-function blockOf(el: Element, root: Element): Element {
-  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
-    if (!getComputedStyle(at).display.startsWith('inline')) return at;
-  }
-  return root;
-}
-
 /**
  * An announcement's words as a person reads them: a title and a body drawn as separate blocks (Entra's
  * "Testing connection to InVision" over "The supplied credentials …") stay apart, joined with a dash unless the
- * first already ends a sentence.
+ * first already ends a sentence. Text clipped to a pixel is for screen readers only (Odyssey's Callout says
+ * "error" that way) and is left out.
  */
 export function announcementText(el: Element): string {
-  const blocks: string[] = [];
-  let current: Element | undefined;
+  const blocks = new Map<Element, string>();
   const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.textContent?.trim() || !node.parentElement) continue;
-    const block = blockOf(node.parentElement, el);
-    if (block === current) blocks[blocks.length - 1] += node.textContent;
-    else blocks.push(node.textContent);
-    current = block;
+    let block = node.parentElement!;
+    const box = block.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    while (block !== el && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement!;
+    blocks.set(block, (blocks.get(block) ?? '') + node.textContent);
   }
-  return blocks
+  return [...blocks.values()]
     .map(normaliseText)
     .filter(Boolean)
     .reduce((text, block) => (!text ? block : /[.!?:;…]$/.test(text) ? `${text} ${block}` : `${text} — ${block}`), '');
+}
+
+/** A verdict fits a message (Entra adds error code, details and request id): longer text ends in an ellipsis. */
+function clipped(text: string): string {
+  return text.length <= NOTICE_MAX_LENGTH ? text : `${text.slice(0, NOTICE_MAX_LENGTH - 1)}…`;
 }
 
 /**
@@ -97,7 +96,7 @@ export function announcementText(el: Element): string {
 export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}): Map<Element, string> {
   const found = new Map<Element, string>();
   for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
-    if (el !== opts.ownUi && isRendered(el)) found.set(el, announcementText(el));
+    if (el !== opts.ownUi && isRendered(el)) found.set(el, clipped(announcementText(el)));
   }
   if (opts.liveRegionsOnly) return found;
   // Some layouts show the verdict without a role: find it by its words.
@@ -107,7 +106,7 @@ export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegion
     // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
     if (!parent || found.has(parent) || !node.textContent?.trim()) continue;
     const text = normaliseText(parent.textContent);
-    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, announcementText(parent));
+    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, clipped(announcementText(parent)));
   }
   return found;
 }
@@ -218,10 +217,7 @@ export function startTarget(deps: TargetDeps) {
       await whenVisible(signal);
       picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
     }
-    if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) {
-      const disabled = present(spec).filter((el) => whyUnusable(el, { ownUi: ui.host }) === 'disabled');
-      if (disabled.length === 1) return disabled[0]!;
-    }
+    if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) return present(spec)[0]!;
     if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.stage));
     return picked.el;
   }
@@ -238,8 +234,12 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
+  /** A sign-in prompt on screen. The form's own token field may be a password field too: that one is no prompt. */
   function signInShown(): boolean {
-    return present(adapter.signIn).length > 0;
+    const prompts = present(adapter.signIn);
+    if (!prompts.length) return false;
+    const tokenFields = candidates(document, adapter.token);
+    return prompts.some((el) => !tokenFields.includes(el));
   }
 
   function whenVisible(signal: AbortSignal): Promise<void> {
@@ -268,9 +268,9 @@ export function startTarget(deps: TargetDeps) {
   /** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */
   async function makeChoice(step: ChoiceStep, signal: AbortSignal) {
     const control = await need(step.choose, signal, { stage: 'untouched' });
-    const result = await choose(control, step.option, { signal, ownUi: ui.host });
+    const result = deps.chooser ? await deps.chooser.choose(control, step.option, { signal, ownUi: ui.host }) : 'no-option';
     if (result === 'chosen' || signal.aborted) return;
-    const message = say.choiceNotMade(step.choose.name, shownChoice(control));
+    const message = say.choiceNotMade(step.choose.name, deps.chooser?.shown(control) ?? '');
     throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: step.choose.name, stage: 'untouched' });
   }
 
