@@ -14,6 +14,6 @@ export default defineContentScript({
   main: (ctx) => {
     // Only the top frame is ever asked: it vouches for its blade frames where the browser cannot list ancestors.
     if (window === window.top) answerVouches(ctx, entraAdapter);
-    return runTargetScript(ctx, entraAdapter, invisionAdapter, chooser); // Provisioning Mode is a choice
+    return runTargetScript(ctx, entraAdapter, invisionAdapter, { chooser }); // Provisioning Mode is a choice
   },
 });

@@ -41,7 +41,8 @@ interface GuidePlace {
   total: number;
 }
 
-function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean): void {
+/** `start` is handed in by the sites that have a guide, so the others' scripts do not carry it (20 KB budget). */
+function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide): void {
   const steps = adapter.guide;
   if (!steps?.length) return; // a site without a guide of its own (user-defined sources, later IdPs) shows none
   let running: AbortController | undefined;
@@ -53,7 +54,7 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
       return;
     }
     running = new AbortController();
-    startGuide({
+    start({
       steps,
       ...place,
       siteLabel: adapter.label,
@@ -74,8 +75,16 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
   apply(guideOn);
 }
 
-/** `chooser`: for a site whose form has choices (utils/engine/choose.ts); the others leave it out to stay small. */
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, chooser?: Chooser): Promise<void> {
+/**
+ * What a site's script carries only when its site needs it, so the others stay under 20 KB gzip: `chooser` for a
+ * form with choices (utils/engine/choose.ts), `guide` (utils/guide/guide.ts's startGuide) for a site with a guide.
+ */
+export interface TargetExtras {
+  chooser?: Chooser;
+  guide?: typeof startGuide;
+}
+
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadSettings();
@@ -93,7 +102,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
     ui,
     signal: ctx.signal,
     inFrame: place.kind === 'frame',
-    chooser,
+    chooser: extras.chooser,
   });
   onPanelAction = engine.onPanelAction;
   listenToBackground(ctx, engine.onBackground);
@@ -104,7 +113,9 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
   // The guide runs in the top page only: a frame's card would draw a second one.
   const sourceSteps = source.guide?.length ?? 0;
-  if (place.kind === 'top') runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode);
+  if (place.kind === 'top' && extras.guide) {
+    runGuide(ctx, adapter, ui, { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0) }, settings.guideMode, extras.guide);
+  }
 }
 
 /**
@@ -134,5 +145,5 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   const ui = inPageUi(ctx, () => {});
   startSource({ adapter, targetPath, send: (message) => sendToBackground(ctx, message), ui, signal: ctx.signal });
   const steps = adapter.guide?.length ?? 0;
-  runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode);
+  runGuide(ctx, adapter, ui, { offset: 0, total: steps + (guideTarget?.guide?.length ?? 0) }, settings.guideMode, startGuide);
 }
