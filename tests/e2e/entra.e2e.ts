@@ -41,7 +41,8 @@ describe('Entra, blade in the top document', () => {
     expect(calls('test')).toEqual([
       { idp: 'entra', kind: 'test', host: 'portal.azure.com', fields: { tenantUrl: INVISION_SCIM_URL, secretToken: session.token } },
     ]);
-    expect((await relayState(session.ext))?.message).toContain(ENTRA_AUTHORIZED);
+    // The notification's title and body are two blocks: read apart, with a separator, as a person reads them.
+    expect((await relayState(session.ext))?.message).toBe(`Testing connection to InVision — ${ENTRA_AUTHORIZED}`);
     const saved = await saveFromPopup(page);
     expect(saved.secret).toBeUndefined();
     expect(calls('save')[0]!.fields).toMatchObject({ secretToken: session.token, mode: 'Automatic' });
