@@ -66,7 +66,7 @@ function headline(view: RelayView, idps: readonly TargetAdapter[]): { tone: stri
         ),
       };
     case 'filling':
-      return { tone: 'progress', text: t('headlineFilling', view.fingerprint ?? '', view.target?.appLabel ?? t('theIdp')) };
+      return { tone: 'progress', text: t('headlineFilling', view.fingerprint ?? '', view.target?.appLabel || t('theIdp')) };
     case 'verified':
       return { tone: 'success', text: view.message ?? t('headlineVerified') };
     case 'failed':

@@ -6,6 +6,7 @@ import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
 import { loadRecord, updateRecord } from '../utils/rotation-record-store';
 import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation-reminder';
+import { parseVouchReply, VOUCH_REQUEST, type VouchRequest } from '../utils/engine/frames-vouch';
 import { PAIRINGS_KEY } from '../utils/pairing';
 import { rememberIdp } from '../utils/idp-words';
 import { loadPolicy, loadSettings } from '../utils/settings-store';
@@ -48,6 +49,10 @@ export default defineBackground(() => {
     },
     now: () => Date.now(),
     log: (event, detail) => console.info(`[scim-relay] ${event}`, detail ?? {}),
+    vouchForFrame: async (tabId, frameOrigin) => {
+      const request: VouchRequest = { type: VOUCH_REQUEST, frameOrigin };
+      return parseVouchReply(await browser.tabs.sendMessage(tabId, request, { frameId: 0 }).catch(() => undefined));
+    },
     environment: () => ({ extensionVersion: browser.runtime.getManifest().version, browser: navigator.userAgent }),
   });
 

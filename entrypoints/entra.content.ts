@@ -3,11 +3,18 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { entraAdapter } from '../utils/adapters/entra.target';
 import { invisionAdapter } from '../utils/adapters/invision.source';
+import { chooser } from '../utils/engine/choose';
+import { answerVouches } from '../utils/engine/frames-vouch';
 import { runTargetScript } from '../utils/engine/run';
+import { startGuide } from '../utils/guide/guide';
 
 export default defineContentScript({
   matches: [...entraAdapter.matches, ...entraAdapter.frames!.matches],
   allFrames: true,
   runAt: 'document_idle',
-  main: (ctx) => runTargetScript(ctx, entraAdapter, invisionAdapter),
+  main: (ctx) => {
+    // Only the top frame is ever asked: it vouches for its blade frames where the browser cannot list ancestors.
+    if (window === window.top) answerVouches(ctx, entraAdapter);
+    return runTargetScript(ctx, entraAdapter, invisionAdapter, { chooser, guide: startGuide }); // Provisioning Mode is a choice
+  },
 });

@@ -3,9 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { oktaAdapter } from '../utils/adapters/okta.target';
 import { invisionAdapter } from '../utils/adapters/invision.source';
 import { runTargetScript } from '../utils/engine/run';
+import { startGuide } from '../utils/guide/guide';
 
 export default defineContentScript({
   matches: oktaAdapter.matches,
   runAt: 'document_idle',
-  main: (ctx) => runTargetScript(ctx, oktaAdapter, invisionAdapter),
+  main: (ctx) => runTargetScript(ctx, oktaAdapter, invisionAdapter, { guide: startGuide }),
 });

@@ -3,9 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { oneloginAdapter } from '../utils/adapters/onelogin.target';
 import { invisionAdapter } from '../utils/adapters/invision.source';
 import { runTargetScript } from '../utils/engine/run';
+import { startGuide } from '../utils/guide/guide';
 
 export default defineContentScript({
   matches: oneloginAdapter.matches,
   runAt: 'document_idle',
-  main: (ctx) => runTargetScript(ctx, oneloginAdapter, invisionAdapter),
+  main: (ctx) => runTargetScript(ctx, oneloginAdapter, invisionAdapter, { guide: startGuide }),
 });

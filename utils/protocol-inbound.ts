@@ -6,7 +6,7 @@ import type { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } fr
 import { TOKEN_MAX_LENGTH } from './token';
 
 export const FORGET_REASONS = ['saved', 'expired', 'forgotten', 'replaced'] as const;
-export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first', 'pairing-changed', 'refill-needs-go-ahead', 'org-policy'] as const;
+export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-elsewhere', 'already-done', 'failed-needs-retry', 'ask-first', 'pairing-changed', 'refill-needs-go-ahead', 'org-policy', 'unknown-app'] as const;
 /** Which side of a changed pairing the card names: the IdP org's last source, or the source org's last IdP org. */
 export const PAIRING_SIDES = ['idp', 'source'] as const;
 export const HOST_PATTERN = /^[a-z0-9.-]{1,253}$/;

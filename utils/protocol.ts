@@ -134,6 +134,8 @@ export const FillGrant = z.discriminatedUnion('kind', [
     reason: z.enum(WAIT_REASONS),
     /** For "pairing-changed": the host names the card shows before it asks (never anything else). */
     pairing: z.optional(PairingFacts),
+    /** The other app's name when the relay read it from the top page (a framed blade names none itself). */
+    appLabel: z.optional(z.string().check(z.maxLength(120))),
   }),
 ]);
 export type FillGrant = z.infer<typeof FillGrant>;

@@ -82,6 +82,11 @@ export interface RelayPlatform {
   now(): number;
   /** Content-free diagnostics: reasons and message types only. */
   log(event: string, detail?: Record<string, string | number | boolean>): void;
+  /**
+   * Asks the tab's top frame whether it vouches for a frame on `frameOrigin` (Firefox has no ancestorOrigins):
+   * the top page's origin as our script there reads it, or undefined. Only our script on an allowed host answers.
+   */
+  vouchForFrame?(tabId: number, frameOrigin: string): Promise<string | undefined>;
   /** For diagnostics: the extension's version and the browser's user agent. */
   environment?(): { extensionVersion: string; browser: string };
 }
@@ -130,7 +135,8 @@ function checkFrameSender(message: ContentToBackground, sender: MessageSender, a
   const host = checkHost(url, rule.hosts);
   if (!matchesAny(url, rule.matches) || !host.ok || (sender.origin && sender.origin !== host.origin)) return 'wrong-origin';
   const topOrigin = 'topOrigin' in message ? message.topOrigin : undefined;
-  if (!topOrigin || !isAllowedOrigin(topOrigin, adapter.hosts)) return 'unknown-top';
+  // No claim at all (Firefox): the tab's top frame is asked to vouch (handleContent).
+  if (topOrigin !== undefined && !isAllowedOrigin(topOrigin, adapter.hosts)) return 'unknown-top';
   return { tabId, origin: host.origin, topOrigin, inFrame: true };
 }
 
@@ -253,7 +259,12 @@ export function createRelayService(platform: RelayPlatform) {
     const adapter = await resolveAdapter(message.adapterId);
     const checked = checkContentSender(message, sender, adapter);
     if (typeof checked === 'string') return reject(checked);
-    const { tabId, origin, topOrigin } = checked;
+    const { tabId, origin } = checked;
+    let topOrigin = checked.topOrigin;
+    if (checked.inFrame && topOrigin === undefined) {
+      topOrigin = await platform.vouchForFrame?.(tabId, origin);
+      if (!topOrigin || !isAllowedOrigin(topOrigin, (adapter as TargetAdapter).hosts)) return reject('unknown-top');
+    }
     const settings = await platform.loadSettings();
     // The content script stays quiet on a site switched off; this holds even if it did not.
     if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');
@@ -285,7 +296,10 @@ export function createRelayService(platform: RelayPlatform) {
       case 'source/replace':
         return commit(answerReplace(s, { tabId, replace: message.replace }, now));
       case 'page/status': {
-        const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status: message.status };
+        // A framed blade cannot read the portal's title or header: the top page's reading of the app stays.
+        const topLabel = checked.inFrame && !message.status.appLabel ? s.pages[tabId]?.status.appLabel : undefined;
+        const status = topLabel ? { ...message.status, appLabel: topLabel } : message.status;
+        const page = { adapterId: message.adapterId, role: adapter!.role, origin, topOrigin, status };
         return commit(reportPage(s, tabId, page, now));
       }
       case 'target/ready': {
@@ -293,8 +307,10 @@ export function createRelayService(platform: RelayPlatform) {
           reject('org-policy');
           return { kind: 'wait', reason: 'org-policy' } satisfies FillGrant;
         }
-        const expected = await expectedApp(s, message.appLabel, message.expectedApp);
-        const { appLabel, confirmed } = message;
+        // A frame that reads no name goes by the top page's reading, as reported by the tab's top frame.
+        const appLabel = message.appLabel || (checked.inFrame ? (s.pages[tabId]?.status.appLabel ?? '') : '');
+        const expected = await expectedApp(s, appLabel, message.appLabel ? message.expectedApp : false);
+        const { confirmed } = message;
         const pairing = await checkPairing(s, topOrigin ?? origin);
         const request = { tabId, adapterId: message.adapterId, origin, appLabel, expectedApp: expected, confirmed, pairing };
         // The guide never acts unasked: with it on, the card asks before filling too.

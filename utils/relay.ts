@@ -306,7 +306,10 @@ export function requestFill(
     return wait('busy-elsewhere');
   }
   if (s.phase === 'verified' && !allowed) return wait('already-done');
-  if ((s.phase === 'failed' || s.phase === 'filling') && !allowed) {
+  // The same tab back from a sign-in prompt that replaced the form mid-hand-off (a reload included): it resumes.
+  const resumesAfterSignIn =
+    s.phase === 'filling' && s.target?.tabId === input.tabId && s.pages[input.tabId]?.status.code === 'signin-required';
+  if ((s.phase === 'failed' || s.phase === 'filling') && !allowed && !resumesAfterSignIn) {
     // A second request from the same tab mid-fill means the page reloaded: never fill twice on our own.
     const failed: RelayState =
       s.phase === 'filling'
@@ -314,7 +317,11 @@ export function requestFill(
         : s;
     return { state: failed, effects: expired.effects, reply: { kind: 'wait', reason: 'failed-needs-retry' } };
   }
-  if (!input.expectedApp && !allowed) return wait('other-app');
+  if (!input.expectedApp && !allowed) {
+    // A page that names another app is refused; one that names none is asked about once, and a yes answers it.
+    if (input.appLabel) return { ...wait('other-app'), reply: { kind: 'wait', reason: 'other-app', appLabel: input.appLabel } };
+    if (!input.confirmed) return wait('unknown-app');
+  }
   // A go-ahead in the popup or by the shortcut (allowed) or on the in-page card (confirmed): the person's own action.
   const goAhead = allowed || !!input.confirmed;
   const pairing = input.pairing;

@@ -41,10 +41,27 @@ describe('Entra, blade in the top document', () => {
     expect(calls('test')).toEqual([
       { idp: 'entra', kind: 'test', host: 'portal.azure.com', fields: { tenantUrl: INVISION_SCIM_URL, secretToken: session.token } },
     ]);
-    expect((await relayState(session.ext))?.message).toContain(ENTRA_AUTHORIZED);
+    // The notification's title and body are two blocks: read apart, with a separator, as a person reads them.
+    expect((await relayState(session.ext))?.message).toBe(`Testing connection to InVision — ${ENTRA_AUTHORIZED}`);
     const saved = await saveFromPopup(page);
     expect(saved.secret).toBeUndefined();
     expect(calls('save')[0]!.fields).toMatchObject({ secretToken: session.token, mode: 'Automatic' });
+  });
+
+  it.each([
+    ['a Fluent dropdown whose options open in a callout at the end of <body>', 'callout'],
+    ['a native <select>', 'select'],
+  ])('legacy flow where Provisioning Mode is %s: chooses Automatic, then Admin Credentials appear', async (_how, control) => {
+    session = await start('legacy', { vars: { MODE_CONTROL: control } });
+    await session.capture();
+    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.entra.legacy);
+    await waitForPanel(page, /authorized to enable provisioning/);
+    expect(calls('test')).toEqual([
+      { idp: 'entra', kind: 'test', host: 'portal.azure.com', fields: { tenantUrl: INVISION_SCIM_URL, secretToken: session.token } },
+    ]);
+    expect(await page.$eval('[aria-labelledby~=pm-label], #pm-select', (el) => (el instanceof HTMLSelectElement ? el.value : el.textContent))).toMatch(/^Automatic/);
+    await saveFromPopup(page);
+    expect(calls('save')[0]!.fields).toMatchObject({ mode: 'Automatic' });
   });
 
   it('new flow on entra.microsoft.com: + New configuration › Test connection › Create', async () => {
@@ -93,6 +110,23 @@ describe('Entra, blade in a cross-origin frame', () => {
     await saveFromPopup(page);
     expect(calls('save')).toHaveLength(1);
     await waitForFramePanel(session.ext.browser, ENTRA_BLADE_FRAME_URL, /Saved/);
+  });
+
+  it('a blade that shows no app name of its own goes by the portal’s reading of the app, and fills', async () => {
+    session = await start('iframe', { vars: { BLADE_NAMED: 'no' } });
+    await session.capture();
+    await session.sites.open(session.ext.browser, IDP_START_URLS.entra.iframe);
+    await waitForFramePanel(session.ext.browser, ENTRA_BLADE_FRAME_URL, /authorized to enable provisioning/);
+    expect(calls('test')).toHaveLength(1);
+  });
+
+  it('a blade that shows no app name of its own is refused when the portal names another app', async () => {
+    session = await start('iframe', { vars: { BLADE_NAMED: 'no', APP_LABEL: 'Slack' } });
+    await session.capture();
+    await session.sites.open(session.ext.browser, IDP_START_URLS.entra.iframe);
+    await waitForFramePanel(session.ext.browser, ENTRA_BLADE_FRAME_URL, /This is “Slack”, not the InVision app/);
+    expect(calls('test')).toHaveLength(0);
+    expect((await relayState(session.ext))?.phase).toBe('captured');
   });
 
   it('reports a failure announced in the portal, from the frame', async () => {

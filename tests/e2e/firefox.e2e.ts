@@ -4,7 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateInvisionToken } from '../harness/extension';
 import { launchFirefoxWithExtension } from '../harness/firefox';
-import { ENTRA_AUTHORIZED, IDP_PAGES, IDP_START_URLS } from '../harness/idp-sites';
+import { ENTRA_AUTHORIZED, ENTRA_BLADE_FRAME_URL, ENTRA_FOREIGN_TOP_URL, IDP_PAGES, IDP_START_URLS } from '../harness/idp-sites';
 import { DEFAULT_PAGES, canaryToken } from '../harness/session';
 import { FakeSites, INVISION_PEOPLE_URL, INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED, type SiteOptions } from '../harness/sites';
 
@@ -117,5 +117,23 @@ describe('Firefox, the other IdPs', () => {
     const page = await sites.open(browser, IDP_START_URLS.entra.legacy);
     await until(async () => (await page.$eval('#notifications', (el) => el.textContent ?? '')).includes(ENTRA_AUTHORIZED), 'Entra’s verdict');
     expect(tested('entra')?.fields).toEqual({ tenantUrl: INVISION_SCIM_URL, secretToken: token });
+  });
+
+  it('Entra blade in a cross-origin frame (no ancestorOrigins here): filled once the portal page vouches for it', async () => {
+    serve({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra.iframe } });
+    await captureInFirefox();
+    const page = await sites.open(browser, IDP_START_URLS.entra.iframe);
+    await until(async () => (await page.$eval('#notifications', (el) => el.textContent ?? '')).includes(ENTRA_AUTHORIZED), 'Entra’s verdict');
+    expect(tested('entra')).toEqual({ idp: 'entra', kind: 'test', host: new URL(ENTRA_BLADE_FRAME_URL).hostname, fields: { tenantUrl: INVISION_SCIM_URL, secretToken: token } });
+    expect(await page.evaluate(() => document.body.innerHTML)).not.toContain(token); // the portal page never sees it
+  });
+
+  it('never fills the genuine blade under a look-alike top page: nothing of ours there to vouch for it', async () => {
+    serve({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra['foreign-top'] } });
+    await captureInFirefox();
+    const page = await sites.open(browser, ENTRA_FOREIGN_TOP_URL);
+    await until(() => page.frames().some((f) => f.url().startsWith(ENTRA_BLADE_FRAME_URL)), 'the blade frame');
+    await new Promise((r) => setTimeout(r, SETTLE_MS * 2));
+    expect(tested('entra')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPopup, type ExtensionBrowser } from '../harness/browser';
 import { badgeText, clickPanelButton, relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { INVISION_SCIM_URL, OKTA_APP_URL, OKTA_UNAUTHORIZED, type FakeSites } from '../harness/sites';
-import { startSession, type Session } from '../harness/session';
+import { DEFAULT_PAGES, startSession, type Session } from '../harness/session';
 
 let session: Session;
 let ext: ExtensionBrowser;
@@ -113,5 +113,48 @@ describe('hand-off from InVision to Okta', () => {
       });
     for (let tries = 0; tries < 40 && (await shown()) === 0; tries++) await new Promise((r) => setTimeout(r, 50));
     expect(await shown()).toBe(1);
+  });
+});
+
+describe('the app’s identity', () => {
+  it('asks once on a page that names no app, and fills after the person’s yes on the card', async () => {
+    sites.set({ vars: { APP_LABEL: '' } });
+    await capture();
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    const question = await waitForPanel(okta, /Is this the InVision app\?/);
+    expect(question).not.toContain('this app”');
+    expect(question).toContain('Fill and test');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sites.verifyCalls).toHaveLength(0);
+    expect((await relayState(ext))?.phase).toBe('captured');
+    await clickPanelButton(okta, 'Fill and test');
+    await waitForPanel(okta, /verified successfully/);
+    expect(sites.verifyCalls).toHaveLength(1);
+  });
+});
+
+describe('re-authentication mid-hand-off', () => {
+  it.each([
+    ['when Edit is pressed (Edit again after sign-in)', 'edit'],
+    ['between filling and Test (fill and Test again after sign-in)', 'test'],
+  ])('the sign-in prompt replaces the form %s: nothing typed into it, never submitted, and the hand-off finishes after the person signs in', async (_when, at) => {
+    sites.set({ pages: { ...DEFAULT_PAGES, [OKTA_APP_URL]: 'okta/idle-timeout.html' }, vars: { REAUTH_AT: at } });
+    await capture();
+    const okta = await sites.open(ext.browser, `${OKTA_APP_URL}#tab-user-management`);
+    await waitForPanel(okta, /Okta is asking you to sign in or verify it's you\. .*SCIM Relay continues there/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await okta.$eval('#p', (el) => (el as HTMLInputElement).value)).toBe('');
+    expect(await okta.$eval('#u', (el) => (el as HTMLInputElement).value)).toBe('admin@acme.example');
+    expect(await okta.evaluate(() => (window as unknown as { __signIns: number }).__signIns)).toBe(0);
+    expect(sites.verifyCalls).toHaveLength(0);
+    expect((await relayState(ext))?.phase).toBe('filling');
+    // The person signs in; the Integration pane comes back in the same tab.
+    await okta.type('#p', 'correct horse battery staple');
+    await okta.click('#okta-sign-in button[type=submit]');
+    await waitForPanel(okta, /InVision was verified successfully!/);
+    expect(sites.verifyCalls).toHaveLength(1);
+    expect(sites.verifyCalls[0]!.get('scim_auth_header_value_new')).toBe(token);
+    expect(await okta.evaluate(() => (window as unknown as { __signIns: number }).__signIns)).toBe(1); // the person's own
+    expect((await waitForPhase(ext, 'verified')).steps).toEqual(['capture', 'locate', 'fill', 'test', 'verify']);
   });
 });

@@ -14,7 +14,7 @@ const VENDOR: Record<string, string> = {
   '/assets/vendor/react-dom.production.min.js': resolve(MODULES, 'react-dom/umd/react-dom.production.min.js'),
 };
 
-export const OKTA_APP_URL = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1b2c3d4e5f6g7h8/';
+export { OKTA_APP_URL } from './idp-sites';
 export const INVISION_PEOPLE_URL = 'https://acme.invisionapp.com/people';
 export const INVISION_SCIM_URL = 'https://acme.invisionapp.com/scim/v2';
 /** Okta's words for a failed test (shared/reference/target-pages.md). */
@@ -45,7 +45,7 @@ export interface SeenRequest {
   body: string;
 }
 
-const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: ENTRA_BLADE_FRAME_URL };
+const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: ENTRA_BLADE_FRAME_URL, MODE_CONTROL: 'inline', BLADE_NAMED: 'yes', REAUTH_AT: 'edit' };
 
 export class FakeSites {
   readonly requests: SeenRequest[] = [];

@@ -83,6 +83,12 @@ describe('which frame may act (placeOf)', () => {
     expect(placeOf(oneloginAdapter, 'https://acme.onelogin.com/apps/1/edit', false, ['https://acme.onelogin.com']).kind).toBe('elsewhere');
   });
 
+  it('in Firefox (no ancestorOrigins) admits only a blade directly under the top page, to be vouched for by the top', () => {
+    expect(placeOf(entraAdapter, BLADE, false, undefined, true)).toEqual({ kind: 'frame' });
+    expect(placeOf(entraAdapter, BLADE, false, undefined, false).kind).toBe('elsewhere'); // a frame in a frame
+    expect(placeOf(entraAdapter, 'https://evil.example/blade', false, undefined, true).kind).toBe('elsewhere');
+  });
+
   it('hands the top origin to the admitted frame', () => {
     expect(placeOf(entraAdapter, BLADE, false, ['https://portal.azure.com'])).toEqual({ kind: 'frame', topOrigin: 'https://portal.azure.com' });
   });

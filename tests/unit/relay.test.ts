@@ -34,10 +34,19 @@ describe('relay', () => {
 
   it('does not fill another app unless the user allows that tab', () => {
     const s = captured();
-    expect(requestFill(s, ready(7, false), NOW, false).reply).toEqual({ kind: 'wait', reason: 'other-app' });
+    expect(requestFill(s, ready(7, false), NOW, false).reply).toEqual({ kind: 'wait', reason: 'other-app', appLabel: 'InVision' });
     const allowed = allowTab(s, 7, NOW);
     expect(allowed.effects).toContainEqual({ kind: 'send-tab', tabId: 7, message: { type: 'bg/fill-here' } });
     expect(requestFill(allowed.state, ready(7, false), NOW, false).reply.kind).toBe('fill');
+  });
+
+  it('asks about a page that names no app, once, and a yes on the card fills it', () => {
+    const s = captured();
+    const unnamed = { ...ready(7, false), appLabel: '' };
+    expect(requestFill(s, unnamed, NOW, false).reply).toEqual({ kind: 'wait', reason: 'unknown-app' });
+    expect(requestFill(s, { ...unnamed, confirmed: true }, NOW, false).reply.kind).toBe('fill');
+    // A page that names another app is still refused, whatever the card said.
+    expect(requestFill(s, { ...ready(7, false), confirmed: true }, NOW, false).reply).toMatchObject({ kind: 'wait', reason: 'other-app' });
   });
 
   it('asks first when the settings say so, and fills only after a yes on the card or in the popup', () => {

@@ -69,6 +69,55 @@ describe('frames of a frame-capable target', () => {
     expect(fake.rejections()).toEqual([reason]);
   });
 
+  it('a blade that reads no app name goes by the top page’s reading, as the top frame reported it', async () => {
+    await captured();
+    const unnamed = ready({ topOrigin: PORTAL, appLabel: '', expectedApp: false });
+    await relay.handle({ ...notInProvisioning, status: { code: 'not-integration-tab', appLabel: 'InVision' } }, top);
+    await relay.handle({ type: 'page/status', adapterId: 'entra', status: { code: 'ready' }, topOrigin: PORTAL }, blade);
+    expect(await relay.handle(unnamed, blade)).toMatchObject({ kind: 'fill', token: TOKEN });
+  });
+
+  it.each([
+    ['names another app', { code: 'not-integration-tab', appLabel: 'Slack' }, { kind: 'wait', reason: 'other-app', appLabel: 'Slack' }],
+    ['names no app either', { code: 'not-integration-tab' }, { kind: 'wait', reason: 'unknown-app' }],
+  ])('a blade that reads no app name is refused or asked about when the top page %s', async (_how, status, reply) => {
+    await captured();
+    await relay.handle({ ...notInProvisioning, status }, top);
+    expect(await relay.handle(ready({ topOrigin: PORTAL, appLabel: '', expectedApp: false }), blade)).toEqual(reply);
+  });
+
+  describe('without ancestorOrigins (Firefox): the tab’s top frame vouches', () => {
+    const asked: { tabId: number; frameOrigin: string }[] = [];
+    const vouching = (answer: string | undefined) => {
+      asked.length = 0;
+      fake.platform.vouchForFrame = async (tabId, frameOrigin) => {
+        asked.push({ tabId, frameOrigin });
+        return answer;
+      };
+    };
+
+    it('grants the token to a blade its top page vouches for, asking that tab about that frame’s origin', async () => {
+      vouching(PORTAL);
+      await captured();
+      await relay.handle(notInProvisioning, top);
+      expect(await relay.handle(ready(), blade)).toMatchObject({ kind: 'fill', token: TOKEN });
+      expect(asked).toEqual([{ tabId: TAB, frameOrigin: new URL(BLADE_URL).origin }]);
+    });
+
+    it.each([
+      ['no vouch (no script of ours in the top page, or no such frame there)', undefined],
+      ['a vouch from an origin that is not an Entra host', 'https://evil.example'],
+      ['a vouch from another portal than the one the tab’s top frame reported from', 'https://entra.microsoft.com'],
+    ])('rejects the blade on %s', async (_name, answer) => {
+      vouching(answer);
+      await captured();
+      await relay.handle(notInProvisioning, top);
+      fake.calls.logs.length = 0;
+      expect(await relay.handle(ready(), blade)).toBeUndefined();
+      expect(fake.rejections()).toEqual(['unknown-top']);
+    });
+  });
+
   it('a top frame that later moves to another adapter’s page revokes its frames', async () => {
     await captured();
     await relay.handle(notInProvisioning, top);

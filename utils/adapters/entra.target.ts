@@ -9,7 +9,12 @@ import type { TargetAdapter } from './types';
 const ENTRA_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us', 'portal.azure.cn'];
 const getStarted: ControlSpec = { name: 'Get started button', kind: 'button', locators: [{ role: 'button', name: /^get started$/i }] };
 const newConfiguration: ControlSpec = { name: '+ New configuration button', kind: 'button', locators: [{ role: 'button', name: /^\+?\s*new configuration$/i }] };
-const provisioningMode: ControlSpec = { name: 'Provisioning Mode dropdown', kind: 'button', locators: [{ role: 'combobox', name: /^provisioning mode\b/i }] };
+// A native select on some renderings, a Fluent dropdown (options in a callout at the end of <body>) on others.
+const provisioningMode: ControlSpec = {
+  name: 'Provisioning Mode dropdown',
+  kind: 'choice',
+  locators: [{ role: ['combobox', 'radiogroup'], name: /^provisioning mode\b/i }, { label: /^provisioning mode$/i }],
+};
 const adminCredentials: ControlSpec = { name: 'Admin Credentials section', kind: 'button', locators: [{ role: 'button', name: /^admin credentials$/i }] };
 const token: ControlSpec = { name: 'Secret Token field', kind: 'field', locators: [{ label: /^secret token\b/i }] };
 const save: ControlSpec = { name: 'Save (or Create) button', kind: 'button', locators: [{ role: 'button', name: /^(save|create)$/i }] };
@@ -42,10 +47,10 @@ export const entraAdapter: TargetAdapter = {
   appPage: /^\/$/,
   appLabel: {
     title: /^(.+?) - Microsoft (?:Azure|Entra admin center)$/,
-    heading: bladeHeading,
+    heading: 'h1, h2, h3, [role=heading]',
     headingPattern: /^(.+?)\s*\|\s*provisioning$/i,
+    notNames: /^microsoft (azure|entra( id| admin center)?)$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in prompt',
     kind: 'region',
@@ -62,8 +67,7 @@ export const entraAdapter: TargetAdapter = {
   reveal: [
     getStarted,
     newConfiguration,
-    provisioningMode,
-    { name: '“Automatic” provisioning mode', kind: 'button', locators: [{ role: 'option', name: /^automatic$/i }] },
+    { choose: provisioningMode, option: /^automatic$/i },
     adminCredentials,
   ],
   baseUrl: { name: 'Tenant URL field', kind: 'field', locators: [{ label: /^tenant url\b/i }] },
@@ -85,6 +89,7 @@ export const entraAdapter: TargetAdapter = {
     'entra/blade-frame.html',
     'entra/foreign-top.html',
     'entra/portal-navigation.html',
+    'entra/blind/', // every page written blind (its README says how a person drives each)
   ],
   guide: [
     {

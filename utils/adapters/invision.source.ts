@@ -12,7 +12,11 @@ const scimMenuItem: ControlSpec = {
 const panel: ControlSpec = {
   name: 'SCIM Provisioning settings',
   kind: 'region',
-  locators: [{ role: ['dialog', 'heading'], name: /^(scim provisioning|user provisioning with scim)\b/i }],
+  locators: [
+    { role: ['dialog', 'heading'], name: /^(scim provisioning|user provisioning with scim)\b/i },
+    // V7's settings list opens the section in place under its own toggle button (blind fixtures, v7 tray).
+    { role: 'button', name: /^user provisioning with scim\b/i },
+  ],
 };
 const generateButton: ControlSpec = {
   name: 'Generate token button',
@@ -55,7 +59,14 @@ export const invisionAdapter: SourceAdapter = {
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
   path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
-  fixtures: ['invision/v6-people-modal.html', 'invision/v7-settings-page.html', 'invision/v7-token-on-next-page.html'],
+  // The catalog apps are "InVision" (Okta), "InVision App" (OneLogin) and whatever the admin named it (Entra).
+  idpAppName: /\binvision\b/i,
+  fixtures: [
+    'invision/v6-people-modal.html',
+    'invision/v7-settings-page.html',
+    'invision/v7-token-on-next-page.html',
+    'invision/blind/', // every page written blind (its README says how a person drives each)
+  ],
   guide: [
     {
       id: 'people',

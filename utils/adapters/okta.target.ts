@@ -50,10 +50,11 @@ export const oktaAdapter: TargetAdapter = {
   matches: OKTA_CELLS.map((cell) => `https://*.${cell}/admin/*`),
   appPage: APP_PAGE,
   appLabel: {
+    // "<Org> - <App label>": the org comes first.
     title: /^.+? - (.+)$/,
-    heading: { name: 'app name heading', kind: 'region', locators: [{ css: '[data-se="app-instance-name"]' }, { css: 'h1' }] },
+    heading: '[data-se="app-instance-name"], h1',
+    notNames: /^okta( admin console)?$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in form',
     kind: 'field',
@@ -76,7 +77,8 @@ export const oktaAdapter: TargetAdapter = {
   baseUrl: {
     name: 'Base URL field',
     kind: 'field',
-    locators: [{ label: /^(scim )?(base url|connector base url)$/i }, { css: 'input[name="scim_base_url"]' }],
+    // "SCIM 2.0 Base Url" on apps built on Okta's SCIM 2.0 template.
+    locators: [{ label: /^(scim( 2\.0)? )?(connector )?base url$/i }, { css: 'input[name="scim_base_url"]' }],
   },
   token,
   test: {
@@ -95,7 +97,15 @@ export const oktaAdapter: TargetAdapter = {
   },
   path: 'Applications › the InVision app › Provisioning › Integration',
   words: { form: 'Integration', tokenField: 'API Token', testButton: 'Test API Credentials', saveButton: 'Save' },
-  fixtures: ['okta/classic-edit.html', 'okta/react-first-time.html', 'okta/signin-challenge.html', 'okta/rebuilt-variant.html', 'okta/admin-console.html'],
+  fixtures: [
+    'okta/classic-edit.html',
+    'okta/react-first-time.html',
+    'okta/signin-challenge.html',
+    'okta/rebuilt-variant.html',
+    'okta/admin-console.html',
+    'okta/idle-timeout.html',
+    'okta/blind/', // every page written blind (its README says how a person drives each)
+  ],
   guide: [
     {
       id: 'applications',

@@ -23,9 +23,9 @@ export const oneloginAdapter: TargetAdapter = {
   appPage: APP_PAGE,
   appLabel: {
     title: /^(.+?) - Applications - OneLogin$/,
-    heading: { name: 'app name heading', kind: 'region', locators: [{ css: 'h1' }] },
+    heading: 'h1',
+    notNames: /^onelogin$/i,
   },
-  expectedApp: /\binvision\b/i,
   signIn: {
     name: 'sign-in form',
     kind: 'field',
@@ -52,7 +52,11 @@ export const oneloginAdapter: TargetAdapter = {
   },
   path: 'Applications › the InVision app › Configuration',
   words: { form: 'Configuration', tokenField: 'SCIM Bearer Token', testButton: 'Enable (API Connection)', saveButton: 'Save' },
-  fixtures: ['onelogin/configuration-saved.html', 'onelogin/configuration-first-time.html'],
+  fixtures: [
+    'onelogin/configuration-saved.html',
+    'onelogin/configuration-first-time.html',
+    'onelogin/blind/', // every page written blind (its README says how a person drives each)
+  ],
   // OneLogin's app list (/apps) is outside the script's pages: the guide picks up on the app, and until then the
   // source's last step names the way (Applications › Applications › the InVision App).
   guide: [

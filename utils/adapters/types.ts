@@ -32,7 +32,7 @@ interface AdapterBase {
   hosts: HostRule;
   /** Manifest match patterns: broad by necessity, narrowed by `hosts`. */
   matches: string[];
-  /** Fixture files (under tests/fixtures/) that prove this adapter; a test checks each exists and is used. */
+  /** Fixture files (under tests/fixtures/; an entry ending in "/" names a directory of them) that prove this adapter; a test checks each exists and is used. */
   fixtures: string[];
   /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
   guide?: readonly GuideStep[];
@@ -63,7 +63,7 @@ export interface SourceAdapter extends AdapterBase {
   scimUrl: { control: ControlSpec; pattern: RegExp };
   /** Where to find the token page, in the product's own words. */
   path: string;
-  /** How the source's app is named in an IdP, when a target cannot know it (user-defined sources). */
+  /** How the source's app is named in an IdP: the words a target page shows for the app the token belongs to. */
   idpAppName?: RegExp;
 }
 
@@ -79,26 +79,39 @@ export interface FrameRule {
   verdictInTop?: boolean;
 }
 
+/**
+ * A choice a person makes (native select, ARIA combobox, radio group): `option` is the option's name. The site's
+ * entrypoint hands the engine `chooser` (utils/engine/choose.ts) when its adapter has any.
+ */
+export interface ChoiceStep {
+  choose: ControlSpec;
+  option: RegExp;
+}
+
+export type RevealStep = ControlSpec | ChoiceStep;
+
 export interface TargetAdapter extends AdapterBase {
   role: 'target';
   /** Path of an app instance page, e.g. /admin/app/<name>/instance/<id>. Frames are judged by their pane alone. */
   appPage: RegExp;
   /** An admin host, shown in "fills only the admin console (for example …)" messages. */
   exampleHost: string;
-  /** The label of the app on the page: from the document title, or a heading (group 1 of headingPattern, if set). */
-  appLabel: { title: RegExp; heading: ControlSpec; headingPattern?: RegExp };
-  /** Which app labels are the source's app (e.g. InVision); others need the user's explicit go-ahead. */
-  expectedApp: RegExp;
+  /**
+   * Where this console names the app when it is not the source's (utils/engine/app-identity.ts reads the source's
+   * app anywhere in the title, headings, breadcrumbs and header): group 1 of `title`, the `heading` elements (CSS;
+   * group 1 of `headingPattern`, if set). `notNames`: this console's own words in those places, never an app.
+   */
+  appLabel: { title: RegExp; heading: string; headingPattern?: RegExp; notNames?: RegExp };
   /** Any of these present means a sign-in or MFA challenge instead of the admin page. */
   signIn: ControlSpec;
   /** Any of these present means the provisioning integration pane is on screen. */
   integration: ControlSpec;
   /**
-   * What a person presses, in order, until the token field shows: Edit or Configure API Integration (Okta);
-   * Get started › Provisioning Mode › Automatic › Admin Credentials (Entra). Absent steps are skipped, expanded
-   * sections are never collapsed, and pressing stops as soon as the token field (or `enable`) shows.
+   * What a person presses or chooses, in order, until the token field shows: Edit or Configure API Integration
+   * (Okta); Get started › Provisioning Mode: Automatic › Admin Credentials (Entra). Absent steps are skipped,
+   * expanded sections are never collapsed, and the steps stop as soon as the token field (or `enable`) shows.
    */
-  reveal: readonly ControlSpec[];
+  reveal: readonly RevealStep[];
   /** A checkbox that must be ticked before the credential fields show, where the IdP has one. */
   enable?: ControlSpec;
   baseUrl: ControlSpec;

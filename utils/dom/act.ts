@@ -1,6 +1,5 @@
 // Acting on a page as a person's input would: the value goes through the element's native setter followed by
 // the input and change events frameworks listen to, and every click is a full pointer sequence.
-
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 export function isTextField(el: Element): el is TextField {

@@ -1,7 +1,7 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
 
-export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab' | 'combobox' | 'option';
+export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab' | 'combobox' | 'option' | 'radiogroup';
 
 export type Locator = (
   /** A form field by its label: <label>, aria-label(ledby), a nearby caption, or placeholder. */
@@ -18,7 +18,7 @@ export type Locator = (
 export interface ControlSpec {
   /** How the control is named in messages to the user, e.g. "API Token field". */
   name: string;
-  kind: 'field' | 'button' | 'checkbox' | 'region' | 'text';
+  kind: 'field' | 'button' | 'checkbox' | 'region' | 'text' | 'choice';
   locators: readonly Locator[];
 }
 
@@ -34,6 +34,7 @@ const ROLE_SELECTORS: Record<Role, string> = {
   tab: '[role=tab]',
   combobox: 'select, [role=combobox]',
   option: 'option, [role=option]',
+  radiogroup: '[role=radiogroup], fieldset',
 };
 
 const KIND_ROLES: Record<ControlSpec['kind'], readonly Role[]> = {
@@ -42,6 +43,7 @@ const KIND_ROLES: Record<ControlSpec['kind'], readonly Role[]> = {
   checkbox: ['checkbox'],
   region: ['dialog', 'heading'],
   text: ['textbox'],
+  choice: ['combobox', 'radiogroup'],
 };
 
 export function normaliseText(text: string | null | undefined): string {
@@ -113,17 +115,17 @@ function textOfIds(ids: string, doc: Document): string {
     .trim();
 }
 
-/** Text content as a screen reader speaks it: icons marked aria-hidden are not part of a name. */
-function spokenText(el: Element): string {
+/** Text content as a screen reader speaks it: icons marked aria-hidden (or what `unspoken` names) are not part of it. */
+export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): string {
   const only = el.firstChild;
   // Most buttons and links hold one text node: no walk needed.
   if (only && only === el.lastChild && only.nodeType === Node.TEXT_NODE) {
-    return el.closest('[aria-hidden="true"]') ? '' : normaliseText(only.textContent);
+    return el.closest(unspoken) ? '' : normaliseText(only.textContent);
   }
   let text = '';
   const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += ` ${node.textContent}`;
+    if (!node.parentElement?.closest(unspoken)) text += ` ${node.textContent}`;
   }
   return normaliseText(text);
 }

@@ -14,6 +14,7 @@ import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings';
 import { loadPageSettings } from '../settings-store';
 import { SETTINGS_KEY } from '../storage-keys';
+import type { Chooser } from './choose';
 import { currentPlace } from './frames';
 import { startSource, watchGenerateClicks } from './source';
 import { startTarget, watchAnnouncements } from './target';
@@ -42,7 +43,8 @@ interface GuidePlace {
   words: readonly string[];
 }
 
-function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean): void {
+/** `start` is handed in by the sites that have a guide, so the others' scripts do not carry it (20 KB budget). */
+function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide): void {
   const steps = adapter.guide;
   if (!steps?.length) return; // a site without a guide of its own (user-defined sources, later IdPs) shows none
   let running: AbortController | undefined;
@@ -54,7 +56,7 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
       return;
     }
     running = new AbortController();
-    startGuide({
+    start({
       steps,
       ...place,
       siteLabel: adapter.label,
@@ -75,24 +77,34 @@ function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, pla
   apply(guideOn);
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter): Promise<void> {
+/**
+ * What a site's script carries only when its site needs it, so the others stay under 20 KB gzip: `chooser` for a
+ * form with choices (utils/engine/choose.ts), `guide` (utils/guide/guide.ts's startGuide) for a site with a guide.
+ */
+export interface TargetExtras {
+  chooser?: Chooser;
+  guide?: typeof startGuide;
+}
+
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadPageSettings();
   if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
-  const send =
-    place.kind === 'frame'
-      ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin: place.topOrigin } as ContentToBackground)
-      : (message: ContentToBackground) => sendToBackground(ctx, message);
+  const topOrigin = place.kind === 'frame' ? place.topOrigin : undefined;
+  const send = topOrigin
+    ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
+    : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
     adapter,
-    source: { label: source.label, path: source.path },
+    source: { label: source.label, path: source.path, appName: source.idpAppName },
     send,
     ui,
     signal: ctx.signal,
     inFrame: place.kind === 'frame',
+    chooser: extras.chooser,
   });
   onPanelAction = engine.onPanelAction;
   listenToBackground(ctx, engine.onBackground);
@@ -103,9 +115,9 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
   // The guide runs in the top page only: a frame's card would draw a second one.
   const sourceSteps = source.guide?.length ?? 0;
-  if (place.kind === 'top') {
+  if (place.kind === 'top' && extras.guide) {
     const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
-    runGuide(ctx, adapter, ui, guidePlace, settings.guideMode);
+    runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide);
   }
 }
 
@@ -150,5 +162,5 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   const total = guideTarget ? steps + (guideTarget.guide?.length ?? 0) : undefined;
-  runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode);
+  runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode, startGuide);
 }

@@ -1,18 +1,20 @@
 // Drives any target adapter on its IdP page: wait for the integration pane, ask the background for the token,
 // then do what a person would (open, enable, fill, test), read the IdP's verdict verbatim, and offer Save.
-import type { TargetAdapter } from '../adapters/types';
+import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
-import { normaliseText, type ControlSpec } from '../dom/locate';
+import { candidates, normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { formOf, isRendered, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
 import { otherBaseUrlHost, urlHost } from '../base-url';
-import { attend, delay, waitFor } from '../dom/wait';
+import { attend, delay, waitFor, watchDom } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
 import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
+import { readAppIdentity, type AppIdentity } from './app-identity';
+import type { Chooser } from './choose';
 import type { PanelActionId, PanelView } from '../../components/InPagePanel';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
@@ -31,14 +33,16 @@ const IN_PROGRESS = /^(testing|verifying|checking|loading|please wait)\b/i;
 
 export interface TargetDeps {
   adapter: TargetAdapter;
-  /** The source product, for "go there to make a token" messages. */
-  source: { label: string; path: string };
+  /** The source product, for "go there to make a token" messages, and how IdPs name its app. */
+  source: { label: string; path: string; appName?: RegExp };
   send: (message: ContentToBackground) => Promise<unknown>;
   ui: InPageUi;
   /** Aborted when the content script is invalidated (extension reloaded or page left). */
   signal: AbortSignal;
   /** Set when this script runs in a sub-frame that passed the adapter's frame rule (see utils/engine/frames.ts). */
   inFrame?: boolean;
+  /** For adapters with choice steps (Entra): handed in by the site's entrypoint, so other scripts stay small. */
+  chooser?: Chooser;
 }
 
 type Stop = {
@@ -74,13 +78,40 @@ function isPendingOnly(outcome: Outcome, text: string): boolean {
 }
 
 /**
+ * An announcement's words as a person reads them: a title and a body drawn as separate blocks (Entra's
+ * "Testing connection to InVision" over "The supplied credentials …") stay apart, joined with a dash unless the
+ * first already ends a sentence. Text clipped to a pixel is for screen readers only (Odyssey's Callout says
+ * "error" that way) and is left out.
+ */
+export function announcementText(el: Element): string {
+  const blocks = new Map<Element, string>();
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let block = node.parentElement!;
+    const box = block.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    while (block !== el && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement!;
+    blocks.set(block, (blocks.get(block) ?? '') + node.textContent);
+  }
+  return [...blocks.values()]
+    .map(normaliseText)
+    .filter(Boolean)
+    .reduce((text, block) => (!text ? block : /[.!?:;…]$/.test(text) ? `${text} ${block}` : `${text} — ${block}`), '');
+}
+
+/** A verdict fits a message (Entra adds error code, details and request id): longer text ends in an ellipsis. */
+function clipped(text: string): string {
+  return text.length <= NOTICE_MAX_LENGTH ? text : `${text.slice(0, NOTICE_MAX_LENGTH - 1)}…`;
+}
+
+/**
  * Every announcement on the page (alerts, live regions) and, unless `liveRegionsOnly`, any short text that reads
  * as a verdict.
  */
 export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}): Map<Element, string> {
   const found = new Map<Element, string>();
   for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
-    if (el !== opts.ownUi && isRendered(el)) found.set(el, normaliseText(el.textContent));
+    if (el !== opts.ownUi && isRendered(el)) found.set(el, clipped(announcementText(el)));
   }
   if (opts.liveRegionsOnly) return found;
   // Some layouts show the verdict without a role: find it by its words.
@@ -90,7 +121,7 @@ export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegion
     // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
     if (!parent || found.has(parent) || !node.textContent?.trim()) continue;
     const text = normaliseText(parent.textContent);
-    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, text);
+    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, clipped(announcementText(parent)));
   }
   return found;
 }
@@ -130,6 +161,16 @@ export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; li
   };
 }
 
+/** The control a reveal step acts on. */
+function controlOf(step: RevealStep): ControlSpec {
+  return 'choose' in step ? step.choose : step;
+}
+
+/** A status report's app label: only a name the page shows, never a placeholder. */
+function labelled(app: AppIdentity): { appLabel?: string } {
+  return app.label ? { appLabel: app.label } : {};
+}
+
 export function startTarget(deps: TargetDeps) {
   const { adapter, ui } = deps;
   let attempt: AbortController | undefined;
@@ -147,7 +188,7 @@ export function startTarget(deps: TargetDeps) {
   const hostRule: HostRule = deps.inFrame && adapter.frames ? adapter.frames.hosts : adapter.hosts;
 
   /** The adapter's controls, for diagnostics: which of them the page shows. */
-  const watchedControls = [adapter.integration, ...adapter.reveal, adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
+  const watchedControls = [adapter.integration, ...adapter.reveal.map(controlOf), adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
     (spec): spec is ControlSpec => !!spec,
   );
   let lastReported: PageStatus | undefined;
@@ -179,7 +220,8 @@ export function startTarget(deps: TargetDeps) {
     return { kind: 'stop', message, status: picked.problem === 'missing' ? 'layout-not-recognised' : 'unsafe-page', detail: name, stage };
   }
 
-  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; stage: FillStage }) {
+  /** `disabledIsFine`: a control that is only disabled counts (Test stays disabled until the form holds a token). */
+  async function need(spec: ControlSpec, signal: AbortSignal, opts: { typing?: boolean; stage: FillStage; disabledIsFine?: boolean }) {
     // Wait for the control to render, then insist it is the one usable control of its kind.
     await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     // Controls are often briefly disabled or under a loading overlay right after the previous step.
@@ -196,6 +238,7 @@ export function startTarget(deps: TargetDeps) {
       await whenVisible(signal);
       picked = pick(spec, { typing: opts.typing, ownUi: ui.host });
     }
+    if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) return present(spec)[0]!;
     if (!picked.ok) throw new Stopped(stopFor(spec.name, picked, opts.stage));
     return picked.el;
   }
@@ -212,17 +255,12 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
+  /** A sign-in prompt on screen. The form's own token field may be a password field too: that one is no prompt. */
   function signInShown(): boolean {
-    return present(adapter.signIn).length > 0;
-  }
-
-  function readAppLabel(): { label: string; expected: boolean } {
-    const headingText = present(adapter.appLabel.heading).map((el) => normaliseText(el.textContent)).find(Boolean) ?? '';
-    const heading = adapter.appLabel.headingPattern?.exec(headingText)?.[1]?.trim() ?? headingText;
-    const fromTitle = adapter.appLabel.title.exec(document.title)?.[1]?.trim() ?? '';
-    const labels = [heading, fromTitle].filter(Boolean);
-    const match = labels.find((label) => adapter.expectedApp.test(label));
-    return { label: (match ?? labels[0] ?? 'this app').slice(0, 120), expected: !!match };
+    const prompts = present(adapter.signIn);
+    if (!prompts.length) return false;
+    const tokenFields = candidates(document, adapter.token);
+    return prompts.some((el) => !tokenFields.includes(el));
   }
 
   function whenVisible(signal: AbortSignal): Promise<void> {
@@ -239,33 +277,53 @@ export function startTarget(deps: TargetDeps) {
     });
   }
 
-  /** Presses the reveal steps in order (skipping absent ones) until the token field shows. */
+  /**
+   * The Enable checkboxes a person sees: styled ones (MUI, Okta's Odyssey) lay a transparent native input over a
+   * drawn box, so the input itself is not rendered while its label is.
+   */
+  function shownEnable(): Element[] {
+    if (!adapter.enable) return [];
+    return candidates(document, adapter.enable).filter((box) => isRendered(box) || Array.from((box as HTMLInputElement).labels ?? []).some(isRendered));
+  }
+
+  /** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */
+  async function makeChoice(step: ChoiceStep, signal: AbortSignal) {
+    const control = await need(step.choose, signal, { stage: 'untouched' });
+    const result = deps.chooser ? await deps.chooser.choose(control, step.option, { signal, ownUi: ui.host }) : 'no-option';
+    if (result === 'chosen' || signal.aborted) return;
+    const message = say.choiceNotMade(step.choose.name, deps.chooser?.shown(control) ?? '');
+    throw new Stopped({ kind: 'stop', message, status: 'layout-not-recognised', detail: step.choose.name, stage: 'untouched' });
+  }
+
+  /** Presses or chooses the reveal steps in order (skipping absent ones) until the token field shows. */
   async function revealForm(signal: AbortSignal) {
     // Open means a usable token field or the Enable checkbox: a decoy field hidden off-screen does not count.
     const decoys = present(adapter.token);
     const formShown = () =>
       pick(adapter.token, { typing: true, ownUi: ui.host }).ok ||
       present(adapter.token).some((el) => !decoys.includes(el)) ||
-      (!!adapter.enable && present(adapter.enable).length > 0);
+      shownEnable().length > 0;
     for (const [index, step] of adapter.reveal.entries()) {
       if (formShown()) return;
       const later = adapter.reveal.slice(index + 1);
-      const progressed = () => formShown() || later.some((next) => present(next).length > 0);
-      // Absent now means not needed on this layout (each press waits until the next control has rendered); a
+      const progressed = () => formShown() || later.some((next) => present(controlOf(next)).length > 0);
+      // Absent now means not needed on this layout (each step waits until the next control has rendered); a
       // later step already on screen means this one was done before (Provisioning Mode already Automatic).
-      if (!present(step).length || progressed()) continue;
-      const control = await need(step, signal, { stage: 'untouched' });
-      if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
-      press(control);
+      if (!present(controlOf(step)).length || progressed()) continue;
+      if ('choose' in step) await makeChoice(step, signal);
+      else {
+        const control = await need(step, signal, { stage: 'untouched' });
+        if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
+        press(control);
+      }
       await waitFor(() => (progressed() ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
     }
     if (!formShown()) throw new Stopped(stopFor(adapter.token.name, { ok: false, problem: 'missing' }, 'untouched'));
   }
 
   async function enableIfNeeded(signal: AbortSignal) {
-    if (!adapter.enable) return;
-    const boxes = present(adapter.enable);
-    if (!boxes.length) return;
+    const boxes = shownEnable();
+    if (!adapter.enable || !boxes.length) return;
     const box = boxes[0]!;
     if (isChecked(box)) return;
     // Styled checkboxes hide the input and show the label: a person clicks whichever is visible.
@@ -393,6 +451,58 @@ export function startTarget(deps: TargetDeps) {
     return outcome ?? { ok: false, message: say.noOutcome(adapter.test.name, OUTCOME_TIMEOUT_MS / 1000) };
   }
 
+  /** Reveal, fill and test, once. Undefined when called off: by the page, or by a sign-in prompt replacing the form. */
+  async function handOff(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal, markTyped: () => void) {
+    await revealForm(signal);
+    await enableIfNeeded(signal);
+    await fillBaseUrl(grant, signal);
+    const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
+    // Test must be usable before the token goes in: found covered only after typing, it would leave the token
+    // in a form nobody tested. It is checked again when pressed. Disabled is fine: some forms (Entra's new
+    // configuration) enable it only once the fields hold something.
+    await need(adapter.test, signal, { stage: 'untouched', disabledIsFine: true });
+    if (signal.aborted || signedOut()) return undefined; // never type once a sign-in prompt shows
+    markTyped();
+    tokenTyped = field;
+    await typeChecked(field, grant.token, adapter.token, signal, 'typed');
+    void progress('fill');
+    const outcome = await testAndRead(signal);
+    return signal.aborted ? undefined : outcome;
+  }
+
+  /** A sign-in or re-authentication prompt in place of the integration pane (an idle timeout, a step-up). */
+  function signedOut(): boolean {
+    return signInShown() && !present(adapter.integration).length;
+  }
+
+  /**
+   * The hand-off, resumed when a sign-in prompt replaces the form midway (Okta's idle timeout between Edit and
+   * Test): the person signs in, the pane comes back in the same tab, and it starts again from Edit, as the card
+   * promised. Nothing is ever typed into or pressed on the prompt.
+   */
+  async function handOffAcrossSignIn(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal, markTyped: () => void) {
+    for (;;) {
+      const interrupted = new AbortController();
+      const stopWatching = watchDom(() => {
+        if (signedOut()) interrupted.abort();
+      });
+      try {
+        const outcome = await handOff(grant, AbortSignal.any([signal, interrupted.signal]), markTyped);
+        if (!interrupted.signal.aborted && !signedOut()) return outcome;
+      } catch (error) {
+        if (!(error instanceof Stopped) || !signedOut()) throw error;
+      } finally {
+        stopWatching();
+      }
+      if (signal.aborted) return undefined;
+      report({ code: 'signin-required' });
+      show({ tone: 'warning', title: say.signIn(adapter) });
+      const back = await waitFor(() => (present(adapter.integration).length && !signedOut() ? true : undefined), { signal, timeoutMs: PANE_WAIT_MS });
+      if (!back || signal.aborted) return undefined;
+      show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
+    }
+  }
+
   async function fill(grant: Extract<FillGrant, { kind: 'fill' }>, signal: AbortSignal) {
     busy = 'filling';
     const unattend = attend(HAND_OFF_ATTENTION_MS);
@@ -402,18 +512,7 @@ export function startTarget(deps: TargetDeps) {
     baseUrlSent = undefined;
     tokenTyped = undefined;
     try {
-      await revealForm(signal);
-      await enableIfNeeded(signal);
-      await fillBaseUrl(grant, signal);
-      const field = await need(adapter.token, signal, { typing: true, stage: 'untouched' });
-      // Test must be usable before the token goes in: found covered only after typing, it would leave the token
-      // in a form nobody tested. It is checked again when pressed.
-      await need(adapter.test, signal, { stage: 'untouched' });
-      typed = true;
-      tokenTyped = field;
-      await typeChecked(field, grant.token, adapter.token, signal, 'typed');
-      void progress('fill');
-      const outcome = await testAndRead(signal);
+      const outcome = await handOffAcrossSignIn(grant, signal, () => (typed = true));
       if (!outcome || signal.aborted) return;
       if (lastReported) report(lastReported); // the same status, with the controls as they ended up
       verified = outcome.ok;
@@ -500,6 +599,7 @@ export function startTarget(deps: TargetDeps) {
       expired: { tone: 'warning', title: say.expired(deps.source.label, deps.source.path) },
       saved: { tone: 'success', title: say.forgotten('saved') },
       'other-app': { tone: 'warning', title: say.otherApp(appLabel, adapter) },
+      'unknown-app': { tone: 'info', title: say.unknownApp(deps.source.label), actions: [{ id: 'fill', label: say.fillAction() }] },
       'busy-elsewhere': { tone: 'info', title: say.busyElsewhere() },
       'already-done': { tone: 'info', title: say.alreadyDone() },
       'failed-needs-retry': { tone: 'warning', title: say.failedNeedsRetry() },
@@ -535,7 +635,8 @@ export function startTarget(deps: TargetDeps) {
     const where = () =>
       present(adapter.integration).length ? 'pane' : signInShown() ? 'signin' : paneInFrame() ? 'framed' : undefined;
     // A portal holds many frames: one without the pane stays silent rather than speak over the one with it.
-    if (!where() && !deps.inFrame) report({ code: 'not-integration-tab' });
+    // Its reading of the app goes with it: a framed blade cannot read the portal's title or header itself.
+    if (!where() && !deps.inFrame) report({ code: 'not-integration-tab', ...labelled(readAppIdentity(document, adapter, deps.source.appName)) });
     const found = await waitFor(where, { signal, timeoutMs: PANE_WAIT_MS });
     if (!found || signal.aborted) return;
     if (found === 'signin') return evaluate();
@@ -543,8 +644,9 @@ export function startTarget(deps: TargetDeps) {
       report({ code: 'unsafe-page', detail: 'frame' });
       return show({ tone: 'error', title: say.formInFrame(adapter) });
     }
-    const app = readAppLabel();
-    report(app.expected ? { code: 'ready', appLabel: app.label } : { code: 'other-app', appLabel: app.label });
+    const app = readAppIdentity(document, adapter, deps.source.appName);
+    // A page that names no app is not "another app": the relay asks the person instead of refusing.
+    report(app.expected || !app.label ? { code: 'ready', ...labelled(app) } : { code: 'other-app', appLabel: app.label });
     await whenVisible(signal);
     if (signal.aborted || busy) return;
     const yes = confirmed;
@@ -565,7 +667,7 @@ export function startTarget(deps: TargetDeps) {
       }
       return;
     }
-    if (grant.kind === 'wait') return showWait(grant, app.label);
+    if (grant.kind === 'wait') return showWait(grant, grant.appLabel || app.label);
     granted = true;
     await fill(grant, signal);
   }
