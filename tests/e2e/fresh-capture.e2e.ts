@@ -35,8 +35,10 @@ describe('fresh-browser capture', () => {
         } catch (error) {
           // What the person would have seen, and what the relay noted: enough to tell a missed click from a missed token.
           const card = await panelText(page).catch(() => '');
-          const events = (await relayState(session.ext).catch(() => undefined)) as { timeline?: { event: string }[] } | undefined;
-          const why = `${String(error).slice(0, 120)} | card: ${card.slice(0, 120)} | ${events?.timeline?.map((e) => e.event).join(' ')}`;
+          const state = (await relayState(session.ext).catch(() => undefined)) as { timeline?: { event: string }[]; click?: { at: number } } | undefined;
+          // A click still on record was received but no token followed in time; none means the click was not seen.
+          const click = state?.click ? `click received ${Date.now() - state.click.at} ms ago` : 'no click on record';
+          const why = `${String(error).slice(0, 120)} | card: ${card.slice(0, 120)} | ${click} | ${state?.timeline?.map((e) => e.event).join(' ')}`;
           outcomes.push({ run, ms: Date.now() - start, ok: false, why });
         } finally {
           await session.close();
