@@ -17,6 +17,12 @@ export const HTTPS_URL_MAX_LENGTH = 2048; // longer than any SCIM base URL; boun
 export const HTTPS_URL_PATTERN = /^https:\/\/[^\s]+$/;
 export const SHORT_TEXT_MAX_LENGTH = 600; // messages from IdPs are a sentence or two
 export const PAGE_TITLE_MAX_LENGTH = 120; // a title as a tab shows it
+/**
+ * How long after the person's click on the source's generate control a token may appear and count: a token server
+ * answers in a second or two and a page load after the click adds a few more; any longer lets a page's own later
+ * token (a swap, a planted example) ride on that click. Here, zod-free, as the source page's script uses it too.
+ */
+export const TRUSTED_CLICK_WINDOW_MS = 10_000;
 /** Why a token a page showed was not taken: no click of the person's before it, or the person kept the held one. */
 export const CAPTURE_IGNORED_REASONS = ['no-click', 'kept', 'nothing-waiting'] as const;
 export const ORIGIN_PATTERN = /^https:\/\/[a-z0-9.-]+$/;

@@ -4,15 +4,11 @@ import * as z from 'zod/mini';
 import { BackgroundToContent, PageStatus, Phase, StepId, type CaptureReply, type FillGrant, type PairingFacts } from './protocol';
 import type { PairingVerdict } from './pairing';
 import { t } from './i18n';
-import { PAGE_TITLE_MAX_LENGTH } from './protocol-inbound';
+import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from './protocol-inbound';
+
+export { TRUSTED_CLICK_WINDOW_MS };
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';
 
-/**
- * How long after the person's click on the source's generate control a token may appear and count: a token server
- * answers in a second or two and a page load after the click adds a few more; any longer lets a page's own later
- * token (a swap, a planted example) ride on that click.
- */
-export const TRUSTED_CLICK_WINDOW_MS = 10_000;
 
 export type { Phase } from './protocol';
 

@@ -14,7 +14,7 @@ import { checkHost } from '../hosts';
 import { say } from '../messages';
 import { isPolicyRefusal } from '../policy/refusal';
 import type { CaptureReply, ContentToBackground, PageStatus } from '../protocol';
-import { PAGE_TITLE_MAX_LENGTH, parseCaptureReply } from '../protocol-inbound';
+import { PAGE_TITLE_MAX_LENGTH, parseCaptureReply, TRUSTED_CLICK_WINDOW_MS } from '../protocol-inbound';
 import { bareToken, checkToken, fingerprint } from '../token';
 
 export interface SourceDeps {
@@ -27,6 +27,13 @@ export interface SourceDeps {
   ui: InPageUi;
   signal: AbortSignal;
 }
+
+/**
+ * After the person's click the token is what they wait for, and it must reach the background within
+ * TRUSTED_CLICK_WINDOW_MS: look this often until then, whatever the page's mutation budget allows (a busy machine
+ * once deferred the scan past the window, and a real capture was refused).
+ */
+const AFTER_CLICK_SCAN_MS = 250;
 
 const DIALOG_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]';
 const REGION_SELECTOR = `${DIALOG_SELECTOR}, section, form, article, main`;
@@ -234,8 +241,15 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     }
   }
 
+  let afterClick: ReturnType<typeof setInterval> | undefined;
+  const onGenerate = () => {
+    void deps.send({ type: 'source/clicked', adapterId: adapter.id });
+    clearInterval(afterClick);
+    const until = Date.now() + TRUSTED_CLICK_WINDOW_MS;
+    afterClick = setInterval(() => (Date.now() > until ? clearInterval(afterClick) : scan()), AFTER_CLICK_SCAN_MS);
+  };
   const clicks = deps.clicks ?? watchGenerateClicks(adapter);
-  clicks.connect(ui.host, () => void deps.send({ type: 'source/clicked', adapterId: adapter.id }));
+  clicks.connect(ui.host, onGenerate);
   scan();
   const stop = watchDom(scan);
   deps.signal.addEventListener(
@@ -243,6 +257,7 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     () => {
       stop();
       clicks.stop();
+      clearInterval(afterClick);
     },
     { once: true },
   );
