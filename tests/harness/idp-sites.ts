@@ -19,7 +19,7 @@ export const ENTRA_BLADE_FRAME_URL = 'https://provisioning.reactblade.portal.azu
 /** Hostile: a look-alike top page that frames the genuine blade; nothing may be filled there. */
 export const ENTRA_FOREIGN_TOP_URL = 'https://portal.azure.com.evil.example/';
 
-/** Entra's words (shared/reference/target-pages.md). */
+/** Entra's words (docs/target-facts.md). */
 export const ENTRA_AUTHORIZED = 'The supplied credentials are authorized to enable provisioning';
 export const ENTRA_INVALID =
   'You appear to have entered invalid credentials. Please confirm you are using the correct information for an administrative account.';

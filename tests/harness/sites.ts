@@ -17,7 +17,7 @@ const VENDOR: Record<string, string> = {
 export { OKTA_APP_URL } from './idp-sites';
 export const INVISION_PEOPLE_URL = 'https://acme.invisionapp.com/people';
 export const INVISION_SCIM_URL = 'https://acme.invisionapp.com/scim/v2';
-/** Okta's words for a failed test (shared/reference/target-pages.md). */
+/** Okta's words for a failed test (docs/target-facts.md). */
 export const OKTA_UNAUTHORIZED =
   'Error authenticating: Unauthorized. The connector configuration could not be tested. Make sure that the URL, ' +
   'Authentication Parameters are correct and that there is an implementation available at the URL provided.';

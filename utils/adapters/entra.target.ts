@@ -1,6 +1,6 @@
 // Microsoft Entra ID: Enterprise applications › the InVision app › Provisioning, in the Azure portal or the Entra
 // admin center, legacy flow and new flow. The blade may render in a cross-origin frame; verdicts arrive as portal
-// notifications. Facts in shared/reference/target-pages.md.
+// notifications. Facts in docs/target-facts.md.
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';

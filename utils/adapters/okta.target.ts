@@ -1,5 +1,5 @@
 // Okta admin console: Applications › the InVision app › Provisioning › Integration. Facts in
-// shared/reference/target-pages.md; field names and ids are what public scripts saw on the live page.
+// docs/target-facts.md; field names and ids are what public scripts saw on the live page.
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';

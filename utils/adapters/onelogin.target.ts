@@ -1,4 +1,4 @@
-// OneLogin admin: Applications › the InVision app › Configuration. Facts in shared/reference/target-pages.md;
+// OneLogin admin: Applications › the InVision app › Configuration. Facts in docs/target-facts.md;
 // OneLogin's status and error texts are not public, so the verdict patterns are deliberately broad.
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
