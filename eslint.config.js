@@ -16,4 +16,11 @@ export default tseslint.config(
     files: ['entrypoints/*.content.ts', 'utils/**/*.ts', 'components/**/*.tsx'],
     rules: { 'no-console': 'error' },
   },
+  {
+    // Imports run downward: entrypoints wire components (UI) to utils (logic); logic never reaches up into the UI.
+    files: ['utils/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/components/**', '**/entrypoints/**'], message: 'utils/ is logic: it must not import components/ or entrypoints/ (put shared types in utils/).' }] }],
+    },
+  },
 );

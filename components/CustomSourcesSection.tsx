@@ -5,14 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { MAX_CUSTOM_SOURCES, matchPatternFor, needsPath, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources';
 import { CustomSourceSchema } from '../utils/custom-sources-schema';
-
-export interface CustomSourcesClient {
-  load(): Promise<CustomSourcesSettings>;
-  save(settings: CustomSourcesSettings): Promise<void>;
-  /** Must be called from the click itself: browsers grant origins only during a user gesture. */
-  requestOrigin(pattern: string): Promise<boolean>;
-  releaseOrigin(pattern: string): Promise<void>;
-}
+import type { CustomSourcesClient } from '../utils/custom-sources-store';
 
 type Draft = {
   label: string;

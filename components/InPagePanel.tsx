@@ -1,27 +1,7 @@
 // The small card SCIM Relay shows inside a page: what happened, at most one or two actions, and in guide mode the
 // next step with a spotlight on its control. It never shows the token.
 import { t } from '../utils/i18n';
-
-export type PanelTone = 'info' | 'progress' | 'success' | 'error' | 'warning';
-export type PanelActionId = 'save' | 'fill' | 'dismiss' | 'replace' | 'keep';
-
-export interface PanelView {
-  tone: PanelTone;
-  title: string;
-  body?: string;
-  actions?: { id: PanelActionId; label: string }[];
-}
-
-export interface GuideView {
-  /** "Setup guide · step 3 of 14 · InVision" */
-  title: string;
-  /** The one-line instruction. */
-  text: string;
-  /** Said when the step's control is not on this page: the way back. */
-  lost?: string;
-  /** Where the control is, in viewport pixels. */
-  spot?: { top: number; left: number; width: number; height: number };
-}
+import type { GuideView, PanelActionId, PanelView } from '../utils/in-page-view';
 
 const SPOT_MARGIN_PX = 4; // the ring sits just outside the control, not over its edge
 

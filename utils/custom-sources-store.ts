@@ -1,7 +1,16 @@
 // The browser side of the custom-sources settings, for the options page: storage.local and the permissions API.
 import { browser } from 'wxt/browser';
-import type { CustomSourcesClient } from '../components/CustomSourcesSection';
-import { CUSTOM_SOURCES_KEY, parseCustomSources } from './custom-sources';
+import { CUSTOM_SOURCES_KEY, parseCustomSources, type CustomSourcesSettings } from './custom-sources';
+
+/** What the options page's section needs from the browser (a fake in tests). */
+export interface CustomSourcesClient {
+  load(): Promise<CustomSourcesSettings>;
+  save(settings: CustomSourcesSettings): Promise<void>;
+  /** Must be called from the click itself: browsers grant origins only during a user gesture. */
+  requestOrigin(pattern: string): Promise<boolean>;
+  releaseOrigin(pattern: string): Promise<void>;
+}
+
 
 export const customSourcesClient: CustomSourcesClient = {
   load: async () => parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]),

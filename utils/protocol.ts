@@ -14,7 +14,7 @@ import {
   PHASES,
   SHORT_TEXT_MAX_LENGTH,
   WAIT_REASONS,
-} from './protocol-inbound';
+} from './protocol-constants';
 import { TOKEN_MAX_LENGTH } from './token';
 
 const ADAPTER_ID = z.string().check(z.regex(ADAPTER_ID_PATTERN));

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { BackgroundToContent, PageStatus, Phase, StepId, type CaptureReply, type FillGrant, type PairingFacts } from './protocol';
 import type { PairingVerdict } from './pairing';
 import { t } from './i18n';
-import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from './protocol-inbound';
+import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from './protocol-constants';
 
 export { TRUSTED_CLICK_WINDOW_MS };
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT, TOKEN_MAX_LENGTH } from './token';

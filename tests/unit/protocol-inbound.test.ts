@@ -2,16 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } from '../../utils/protocol';
-import {
-  CAPTURE_IGNORED_REASONS,
-  FORGET_REASONS,
-  parseBackgroundToContent,
-  parseCaptureReply,
-  parseFillGrant,
-  parseGuidePhaseReply,
-  PHASES,
-  WAIT_REASONS,
-} from '../../utils/protocol-inbound';
+import { CAPTURE_IGNORED_REASONS, FORGET_REASONS, PHASES, WAIT_REASONS } from '../../utils/protocol-constants';
+import { parseBackgroundToContent, parseCaptureReply, parseFillGrant, parseGuidePhaseReply } from '../../utils/protocol-inbound';
 import { TOKEN_MAX_LENGTH } from '../../utils/token';
 import { assertSameResults, candidates, zodResult } from './zod-agreement';
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { ADAPTER_ID_PATTERN } from '../../utils/protocol-inbound';
+import { ADAPTER_ID_PATTERN } from '../../utils/protocol-constants';
 import { DEFAULT_SETTINGS, isSettings, parseSettings, ROTATION_INTERVAL_DAYS, siteEnabled, TOKEN_LIFETIME_MINUTES } from '../../utils/settings';
 import { loadSettings, saveSettings } from '../../utils/settings-store';
 import { assertSameResults, candidates, zodResult } from './zod-agreement';

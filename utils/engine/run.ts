@@ -2,10 +2,9 @@
 // (started and stopped as the settings change, so it can be switched on in the middle of a setup).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PanelActionId } from '../../components/InPagePanel';
 import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
-import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
+import type { CreateInPageUi, InPageUi, PanelActionId } from '../in-page-view';
 import { watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
 import { guideWords } from '../guide/steps';
@@ -26,8 +25,8 @@ export const ORPHAN_CHECK_MS = 2_000;
  * The in-page card, taken away when this script is invalidated, including when its extension is reloaded or
  * removed: nothing tells an orphaned script so, but reading `ctx.isInvalid` finds out and aborts the context.
  */
-function inPageUi(ctx: ContentScriptContext, onAction: (id: PanelActionId) => void): InPageUi {
-  const ui = createInPageUi(onAction);
+function inPageUi(ctx: ContentScriptContext, createUi: CreateInPageUi, onAction: (id: PanelActionId) => void): InPageUi {
+  const ui = createUi(onAction);
   const check = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
   ctx.onInvalidated(() => {
     clearInterval(check);
@@ -86,7 +85,7 @@ export interface TargetExtras {
   guide?: typeof startGuide;
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
+export async function runTargetScript(ctx: ContentScriptContext, createUi: CreateInPageUi, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadPageSettings();
@@ -96,7 +95,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
     ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
     : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
-  const ui = inPageUi(ctx, (id) => onPanelAction(id));
+  const ui = inPageUi(ctx, createUi, (id) => onPanelAction(id));
   const engine = startTarget({
     adapter,
     source: { label: source.label, path: source.path, appName: source.idpAppName },
@@ -149,7 +148,7 @@ export interface NextStop {
 }
 
 /** `next` may still be settling (read from storage): the person's clicks are watched meanwhile. */
-export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
+export async function runSourceScript(ctx: ContentScriptContext, createUi: CreateInPageUi, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
   // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
   const clicks = watchGenerateClicks(adapter);
   const [settings, { targetPath, guideTarget }] = await Promise.all([loadPageSettings(), next]);
@@ -157,7 +156,7 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
   if (ctx.isInvalid) return clicks.stop();
   let onPanelAction = (_id: PanelActionId) => {};
-  const ui = inPageUi(ctx, (id) => onPanelAction(id));
+  const ui = inPageUi(ctx, createUi, (id) => onPanelAction(id));
   const send = (message: ContentToBackground) => sendToBackground(ctx, message);
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;

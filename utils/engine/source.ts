@@ -2,10 +2,9 @@
 // does, and offer the token the moment it is shown (never a mask or placeholder), with the SCIM URL beside it.
 // Only on the adapter's SCIM settings route, only what a person can see, and only counted by the background
 // shortly after the person's own click on the generate control (utils/relay.ts offerCapture).
-import type { PanelActionId } from '../../components/InPagePanel';
 import type { SourceAdapter } from '../adapters/types';
 import { isChecked, isTextField } from '../dom/act';
-import type { InPageUi } from '../dom/in-page-ui';
+import type { InPageUi, PanelActionId } from '../in-page-view';
 import { candidates, matchesRole } from '../dom/locate';
 import { census, present } from '../dom/pick';
 import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY, whyUnusable } from '../dom/usable';
@@ -14,7 +13,8 @@ import { checkHost } from '../hosts';
 import { say } from '../messages';
 import { isPolicyRefusal } from '../policy/refusal';
 import type { CaptureReply, ContentToBackground, PageStatus } from '../protocol';
-import { PAGE_TITLE_MAX_LENGTH, parseCaptureReply, TRUSTED_CLICK_WINDOW_MS } from '../protocol-inbound';
+import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from '../protocol-constants';
+import { parseCaptureReply } from '../protocol-inbound';
 import { bareToken, checkToken, fingerprint } from '../token';
 
 export interface SourceDeps {

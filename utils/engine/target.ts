@@ -2,7 +2,6 @@
 // then do what a person would (open, enable, fill, test), read the IdP's verdict verbatim, and offer Save.
 import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
-import type { InPageUi } from '../dom/in-page-ui';
 import { candidates, normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { formOf, isRendered, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
@@ -15,7 +14,7 @@ import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import { readAppIdentity, type AppIdentity } from './app-identity';
 import type { Chooser } from './choose';
-import type { PanelActionId, PanelView } from '../../components/InPagePanel';
+import type { InPageUi, PanelActionId, PanelView } from '../in-page-view';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds

@@ -2,7 +2,7 @@
 // storage (public/managed_schema.json declares the keys), Firefox from policies.json ("3rdparty"). Both reach the
 // extension as storage.managed. Read without zod: content scripts merge it into the settings they read.
 import { arrayOf, isBoolean, isIntIn, isRecord, isString, type Check } from '../check';
-import { ADAPTER_ID_PATTERN } from '../protocol-inbound';
+import { ADAPTER_ID_PATTERN } from '../protocol-constants';
 import { ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES } from '../settings';
 
 

@@ -3,20 +3,11 @@
 // A click counts only once the card has been whole and still for a moment: a card slid under the pointer, or drawn
 // between the two clicks of a double-click, gets nothing.
 import { h, render } from 'preact';
-import { InPagePanel, type GuideView, type PanelActionId, type PanelView } from '../../components/InPagePanel';
-import panelCss from '../../assets/in-page-panel.css?inline';
-import { hiddenByCompositing, MIN_ANCESTOR_OPACITY } from './usable';
+import type { GuideView, InPageUi, PanelActionId, PanelView } from '../utils/in-page-view';
+import { InPagePanel } from './InPagePanel';
+import panelCss from '../assets/in-page-panel.css?inline';
+import { hiddenByCompositing, MIN_ANCESTOR_OPACITY } from '../utils/dom/usable';
 
-export interface InPageUi {
-  show(view: PanelView): void;
-  /** Takes the message away; the guide, if on, stays. */
-  hide(): void;
-  /** Shows the guide's step (and spotlight), or removes it. */
-  guide(view: GuideView | undefined): void;
-  /** Our own host element: excluded from "is the field covered?" checks. */
-  readonly host: HTMLElement;
-  destroy(): void;
-}
 
 const HOST_TAG = 'scim-relay-ui';
 /** How long the card must have been whole, visible and unmoved before a click on it counts (as browsers delay their own permission prompts). */
