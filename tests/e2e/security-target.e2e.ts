@@ -147,6 +147,9 @@ describe('class 3: the token goes only where it belongs', () => {
     const third = canaryToken();
     session.sites.set({ token: third, acceptedToken: third });
     await generateInvisionToken(otherSource);
+    // A token from another org's page while one is held asks on that page first (the provenance rule).
+    await waitForPanel(otherSource, /Replace the token captured on acme\.invisionapp\.com/);
+    await clickPanelButton(otherSource, 'Replace');
     await waitForPhase(session.ext, 'captured');
     const again = await openOkta();
     await waitForPanel(again, /This Okta org acme-admin\.okta\.com was last paired with acme\.invisionapp\.com; this token comes from other\.invisionapp\.com/);
