@@ -27,7 +27,7 @@ export function parseBackgroundToContent(raw: unknown): BackgroundToContent | un
 export function parseFillGrant(raw: unknown): FillGrant | undefined {
   const valid = discriminated(raw, 'kind', {
     fill: { token: isToken, scimUrl: optional(isHttpsUrl), autoSave: isBoolean },
-    wait: { reason: oneOf(WAIT_REASONS), pairing: optional(isPairing) },
+    wait: { reason: oneOf(WAIT_REASONS), pairing: optional(isPairing), appLabel: optional(isString((text) => text.length <= 120)) },
   });
   return valid ? (raw as FillGrant) : undefined;
 }

@@ -26,7 +26,7 @@ const validMessage = fc.oneof(
     { kind: fc.constant('fill'), token: fc.string({ minLength: 1 }), scimUrl: fc.webUrl({ validSchemes: ['https'] }), autoSave: fc.boolean() },
     { requiredKeys: ['kind', 'token', 'autoSave'] },
   ),
-  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS), pairing }, { requiredKeys: ['kind', 'reason'] }),
+  fc.record({ kind: fc.constant('wait'), reason: fc.constantFrom(...WAIT_REASONS), pairing, appLabel: fc.string({ maxLength: 121 }) }, { requiredKeys: ['kind', 'reason'] }),
   fc.record({ type: fc.constantFrom('bg/token-available', 'bg/fill-here', 'bg/save') }),
   fc.record({ type: fc.constant('bg/forgotten'), reason: fc.constantFrom(...FORGET_REASONS) }),
   fc.record({ type: fc.constant('bg/notice'), message: fc.string({ maxLength: 600 }) }),
@@ -35,7 +35,7 @@ const validMessage = fc.oneof(
   fc.record({ kind: fc.constant('ignored'), reason: fc.constantFrom(...CAPTURE_IGNORED_REASONS) }),
   fc.record({ kind: fc.constant('ask-replace'), heldOrigin: fc.constantFrom('https://acme.invisionapp.com', 'https://a.example'), heldAt: fc.nat() }),
 );
-const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
+const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'appLabel', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
 const agree = (schema: Parameters<typeof zodResult>[0], parse: (value: unknown) => unknown) => assertSameResults(zodResult(schema), parse, candidate);
 
 describe('zod-free inbound parsers', () => {
