@@ -12,28 +12,23 @@ const FOREIGN_TOP = 'entra/foreign-top.html';
 const BLADE = { [ENTRA_BLADE_FRAME_URL]: 'entra/blade-frame.html' };
 
 const STARTED: Step[] = [{ press: 'reveal.0' }];
-const MODE_OPEN: Step[] = [...STARTED, { press: 'reveal.2' }];
-const AUTOMATIC: Step[] = [...MODE_OPEN, { press: 'reveal.3' }];
-const CREDENTIALS_OPEN: Step[] = [{ press: 'reveal.4' }];
+const AUTOMATIC: Step[] = [...STARTED, { choose: 'reveal.2' }];
+const CREDENTIALS_OPEN: Step[] = [{ press: 'reveal.3' }];
 
 export default {
   adapter: entraAdapter,
   url: ENTRA_PORTAL_URL,
   rows: [
     // Legacy flow, first time: one control at a time appears.
-    { fixture: LEGACY, control: 'appLabel.heading', expect: { present: 1 } },
     { fixture: LEGACY, control: 'signIn', expect: { present: 0 } },
     { fixture: LEGACY, control: 'integration', expect: { present: 1 } },
     { fixture: LEGACY, control: 'reveal.0', expect: { present: 1, pick: 'ok' } },
-    { fixture: LEGACY, control: 'reveal.2', expect: { present: 0 } },
+    { fixture: LEGACY, control: 'reveal.2.choose', expect: { present: 0 } },
     { fixture: LEGACY, control: 'token', expect: { present: 0, pick: { ok: false, problem: 'missing' } } },
     { fixture: LEGACY, before: STARTED, control: 'reveal.0', expect: { present: 0 } },
-    { fixture: LEGACY, before: STARTED, control: 'reveal.2', expect: { present: 1, pick: 'ok', picks: '[role=combobox]' } },
-    { fixture: LEGACY, before: STARTED, control: 'reveal.3', expect: { present: 0 } },
+    { fixture: LEGACY, before: STARTED, control: 'reveal.2.choose', expect: { present: 1, pick: 'ok', picks: '[role=combobox]' } },
     { fixture: LEGACY, before: STARTED, control: 'token', expect: { present: 0 } },
-    // The open list holds Manual and Automatic: only Automatic is the step.
-    { fixture: LEGACY, before: MODE_OPEN, control: 'reveal.3', expect: { present: 1, pick: 'ok', picks: '[role=option]:last-child' } },
-    { fixture: LEGACY, before: AUTOMATIC, control: 'reveal.4', expect: { present: 1, pick: 'ok' } },
+    { fixture: LEGACY, before: AUTOMATIC, control: 'reveal.3', expect: { present: 1, pick: 'ok' } },
     { fixture: LEGACY, before: AUTOMATIC, control: 'integration', expect: { present: 3 } },
     { fixture: LEGACY, before: AUTOMATIC, control: 'baseUrl', expect: { present: 1, pick: 'ok', picks: 'input[type=text]' } },
     { fixture: LEGACY, before: AUTOMATIC, control: 'token', expect: { present: 1, pick: 'ok', picks: 'input[type=password]' } },
@@ -49,13 +44,11 @@ export default {
     { fixture: NEW_CONFIGURATION, url: ENTRA_ADMIN_URL, before: [{ press: 'reveal.1' }], control: 'save', expect: { present: 1, pick: 'ok' } },
 
     // The portal shell: its blade title is no heading, and the form is in a cross-origin frame, out of reach.
-    { fixture: SHELL, frames: BLADE, control: 'appLabel.heading', expect: { present: 0 } },
     { fixture: SHELL, frames: BLADE, control: 'integration', expect: { present: 0 } },
     { fixture: SHELL, frames: BLADE, control: 'token', expect: { present: 0 } },
     // Inside the blade frame, Automatic already chosen: Admin Credentials folded.
-    { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'appLabel.heading', expect: { present: 1 } },
-    { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'reveal.2', expect: { present: 1 } },
-    { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'reveal.4', expect: { present: 1, pick: 'ok' } },
+    { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'reveal.2.choose', expect: { present: 1 } },
+    { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'reveal.3', expect: { present: 1, pick: 'ok' } },
     { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, control: 'token', expect: { present: 0 } },
     { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, before: CREDENTIALS_OPEN, control: 'baseUrl', expect: { present: 1, pick: 'ok' } },
     { fixture: SHELL, frames: BLADE, inFrame: ENTRA_BLADE_FRAME_URL, before: CREDENTIALS_OPEN, control: 'token', expect: { present: 1, pick: 'ok', picks: 'input[type=password]' } },

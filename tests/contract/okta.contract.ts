@@ -25,7 +25,6 @@ export default {
   url: `${OKTA_APP_URL}#tab-user-management`,
   rows: [
     // Classic markup, saved connection: decorative labels, Edit beside the Integration heading.
-    { fixture: CLASSIC, control: 'appLabel.heading', expect: { present: 1 } },
     { fixture: CLASSIC, control: 'signIn', expect: { present: 0 } },
     { fixture: CLASSIC, control: 'integration', expect: { present: 1 } },
     { fixture: CLASSIC, control: 'guide.provisioning.spot', expect: { present: 1 } },
@@ -55,7 +54,6 @@ export default {
     { fixture: REACT, before: EDIT_ENABLED, control: 'save', expect: { present: 1, pick: 'ok' } },
 
     // Rebuilt console: no names or ids, a switch for Enable, icons in button text, required-field stars.
-    { fixture: REBUILT, before: REBUILT_READ, control: 'appLabel.heading', expect: { present: 1 } },
     { fixture: REBUILT, before: REBUILT_READ, control: 'reveal.0', expect: { present: 1, pick: 'ok', picks: 'button.edit' } },
     { fixture: REBUILT, before: REBUILT_READ, control: 'token', expect: { present: 0 } },
     { fixture: REBUILT, before: REBUILT_EDIT, control: 'enable', expect: { present: 1, pick: 'ok', picks: '[role=switch]' } },

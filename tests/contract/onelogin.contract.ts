@@ -13,7 +13,6 @@ export default {
   adapter: oneloginAdapter,
   url: `${ONELOGIN_APP_URL}#configuration`,
   rows: [
-    { fixture: SAVED, control: 'appLabel.heading', expect: { present: 1 } },
     { fixture: SAVED, control: 'signIn', expect: { present: 0 } },
     // The token field and the Enable button under API Connection: either says the tab is on screen.
     { fixture: SAVED, control: 'integration', expect: { present: 2 } },
@@ -24,7 +23,6 @@ export default {
     { fixture: SAVED, url: INFO_TAB_URL, control: 'integration', expect: { present: 0 } },
     { fixture: SAVED, url: INFO_TAB_URL, control: 'token', expect: { present: 0, pick: { ok: false, problem: 'unusable', why: 'not-rendered' } } },
 
-    { fixture: FIRST_TIME, control: 'appLabel.heading', expect: { present: 1 } },
     { fixture: FIRST_TIME, control: 'integration', expect: { present: 2 } },
     { fixture: FIRST_TIME, control: 'baseUrl', expect: { present: 1, pick: 'ok', picks: 'input[type=text]' } },
     // The JSON template between the two fields is a textarea: never taken for either.

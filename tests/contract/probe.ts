@@ -1,8 +1,9 @@
 // Runs inside the fixture page: the real locator, picker and press code, bundled as is (runner.ts), behind a small
-// API the runner calls with controls encoded as JSON (table.ts encodeControl).
+// API the runner calls with controls encoded as JSON (table.ts encodeForPage).
 import type { ControlSpec } from '../../utils/dom/locate';
 import { isChecked, press } from '../../utils/dom/act';
 import { pick, present } from '../../utils/dom/pick';
+import { choose } from '../../utils/engine/choose';
 
 export interface Observation {
   present: number;
@@ -19,9 +20,9 @@ interface EncodedRegExp {
   flags: string;
 }
 
-function decode(json: string): ControlSpec {
+function decode<T = ControlSpec>(json: string): T {
   const isRegExp = (value: unknown): value is EncodedRegExp => !!value && typeof value === 'object' && '$regexp' in value;
-  return JSON.parse(json, (_key, value: unknown) => (isRegExp(value) ? new RegExp(value.$regexp, value.flags) : value)) as ControlSpec;
+  return JSON.parse(json, (_key, value: unknown) => (isRegExp(value) ? new RegExp(value.$regexp, value.flags) : value)) as T;
 }
 
 /** The one rendered match a step acts on; a step never guesses between several. */
@@ -36,6 +37,10 @@ const probe = {
 
   press(json: string): void {
     press(only(decode(json)));
+  },
+
+  async choose(json: string, option: string): Promise<string> {
+    return choose(only(decode(json)), decode<RegExp>(option), { signal: new AbortController().signal });
   },
 
   tick(json: string): void {
