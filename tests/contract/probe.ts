@@ -1,8 +1,9 @@
 // Runs inside the fixture page: the real locator, picker and press code, bundled as is (runner.ts), behind a small
 // API the runner calls with controls encoded as JSON (table.ts encodeForPage).
-import type { ControlSpec } from '../../utils/dom/locate';
+import { candidates, type ControlSpec } from '../../utils/dom/locate';
 import { isChecked, press } from '../../utils/dom/act';
 import { pick, present } from '../../utils/dom/pick';
+import { isRendered } from '../../utils/dom/usable';
 import { choose } from '../../utils/engine/choose';
 
 export interface Observation {
@@ -33,7 +34,11 @@ function only(spec: ControlSpec): Element {
 }
 
 const probe = {
-  count: (json: string): number => present(decode(json)).length,
+  /** A step's control has rendered: itself, or (a styled checkbox) its label. */
+  ready(json: string): boolean {
+    const spec = decode(json);
+    return present(spec).length > 0 || candidates(document, spec).some((box) => Array.from((box as HTMLInputElement).labels ?? []).some(isRendered));
+  },
 
   press(json: string): void {
     press(only(decode(json)));
@@ -43,9 +48,21 @@ const probe = {
     return choose(only(decode(json)), decode<RegExp>(option), { signal: new AbortController().signal });
   },
 
+  /**
+   * Styled checkboxes (MUI, Okta's Odyssey) lay a transparent input over a drawn box: present() does not count the
+   * input, and a person clicks its label, as the target engine does (enableIfNeeded).
+   */
   tick(json: string): void {
-    const box = only(decode(json));
-    if (!isChecked(box)) press(box);
+    const spec = decode(json);
+    const shown = present(spec);
+    if (shown.length) {
+      const box = only(spec);
+      if (!isChecked(box)) press(box);
+      return;
+    }
+    const styled = candidates(document, spec).flatMap((box) => Array.from((box as HTMLInputElement).labels ?? []).filter(isRendered).map((label) => ({ box, label })));
+    if (styled.length !== 1) throw new Error(`expected one rendered ${spec.name} or its label, found ${styled.length}`);
+    if (!isChecked(styled[0]!.box)) press(styled[0]!.label);
   },
 
   observe(json: string, picks?: string): Observation {

@@ -109,7 +109,7 @@ export class ContractBrowser {
     const { verb, path, spec } = stepTarget(table.adapter, step);
     const control = encodeForPage(spec);
     try {
-      await frame.waitForFunction((json) => (globalThis as InPage).scimContract.count(json) > 0, { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
+      await frame.waitForFunction((json) => (globalThis as InPage).scimContract.ready(json), { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
     } catch {
       throw new Error(`step "${verb} ${path}": the ${spec.name} did not render within ${RENDER_TIMEOUT_MS} ms`);
     }
