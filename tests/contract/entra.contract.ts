@@ -85,11 +85,11 @@ export default {
     { fixture: LEGACY, control: 'guide.start.spot', expect: { present: 1 } },
     { fixture: LEGACY, before: STARTED, control: 'guide.start.done.present', expect: { present: 1 } },
     { fixture: LEGACY, before: STARTED, control: 'guide.mode.spot', expect: { present: 1 } },
+    { fixture: LEGACY, before: STARTED, control: 'guide.save.spot', expect: { present: 1 } },
     // Automatic chosen: Admin Credentials and, already unfolded, the Secret Token field.
     { fixture: LEGACY, before: AUTOMATIC, control: 'guide.mode.done.present', expect: { present: 2 } },
     { fixture: LEGACY, before: AUTOMATIC, control: 'guide.credentials.spot', expect: { present: 1 } },
     { fixture: LEGACY, before: AUTOMATIC, control: 'guide.fill.spot', expect: { present: 1 } },
-    { fixture: LEGACY, before: STARTED, control: 'guide.save.spot', expect: { present: 1 } },
     { fixture: NEW_CONFIGURATION, url: ENTRA_ADMIN_URL, control: 'guide.start.spot', expect: { present: 1 } },
     // Out of the top page's sight, the guide points at the blade's frame.
     { fixture: FOREIGN_TOP, url: ENTRA_FOREIGN_TOP_URL, frames: BLADE, control: 'guide.start.spot', expect: { present: 1 } },
@@ -114,8 +114,8 @@ export default {
     { fixture: V1, url: V1_URL, before: BLIND_AUTOMATIC, control: 'save', expect: { present: 1, pick: 'ok', picks: '[role=menuitem]' } },
 
     // Blind v2, admin center shell: the form is in the sandbox frame, out of the top page's reach.
-    { ...V2_IN_BLADE, control: 'token', expect: { present: 0 } },
     { ...V2, frames: V2_IN_BLADE.frames, control: 'token', expect: { present: 0 } },
+    { ...V2_IN_BLADE, control: 'token', expect: { present: 0 } },
     // + New configuration: Test connection and Create stay disabled until both fields hold something.
     { ...V2_IN_BLADE, before: BLIND_NEW, control: 'baseUrl', expect: { present: 1, pick: 'ok', picks: 'input[type=text]' } },
     { ...V2_IN_BLADE, before: BLIND_NEW, control: 'token', expect: { present: 1, pick: 'ok', picks: 'input[type=password]' } },

@@ -15,7 +15,7 @@ export type ControlPath = string;
 export type Step =
   /** Click the one rendered match of the control, with the engine's own press() (waits for it to render). */
   | { press: ControlPath }
-  /** Tick the control's checkbox or switch when it is not ticked yet (waits for it to render). */
+  /** Tick the control's checkbox or switch when it is not ticked yet, by its label when the box is styled (waits for it to render). */
   | { tick: ControlPath }
   /** Wait until the control renders: for pages that draw late (a delayed render, a lazy pane). */
   | { wait: ControlPath }
