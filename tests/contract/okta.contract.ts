@@ -86,17 +86,16 @@ export default {
     { fixture: IDLE, before: EDIT, control: 'integration', expect: { present: 0 } },
     { fixture: IDLE, before: EDIT, control: 'token', expect: { present: 0 } },
 
-    // Odyssey (MUI), first time: Configure API Integration, then a styled Enable checkbox whose input is transparent
-    // (present() counts only what is drawn; the engine clicks its label), then the fields. The API Token is a
-    // password field not named scim_*, so signIn finds it too: the engine discounts the form's own token field.
+    // Odyssey (MUI), first time: Configure API Integration, then a styled Enable checkbox, then the fields.
+    // Left out until the locators are fixed (known gaps, not the page's truth): the Enable checkbox, whose input is
+    // transparent, is found 0 times where a person sees one; signIn takes the API Token field (a password field not
+    // named scim_*) for a sign-in prompt, here and on the Courage page after Edit.
     { fixture: ODYSSEY, url: ODYSSEY_URL, control: 'reveal.0', expect: { present: 1, pick: 'ok' } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, control: 'signIn', expect: { present: 0 } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, control: 'token', expect: { present: 0 } },
-    { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT, control: 'enable', expect: { present: 0, pick: { ok: false, problem: 'unusable', why: 'not-rendered' } } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT, control: 'token', expect: { present: 0 } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT_ENABLED, control: 'baseUrl', expect: { present: 1, pick: 'ok', picks: 'input[name=baseUrl]' } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT_ENABLED, control: 'token', expect: { present: 1, pick: 'ok', picks: 'input[name=token]' } },
-    { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT_ENABLED, control: 'signIn', expect: { present: 1 } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT_ENABLED, control: 'test', expect: { present: 1, pick: 'ok' } },
     { fixture: ODYSSEY, url: ODYSSEY_URL, before: EDIT_ENABLED, control: 'save', expect: { present: 1, pick: 'ok' } },
 
@@ -106,7 +105,6 @@ export default {
     { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'enable', expect: { present: 1, pick: 'ok', picks: '#input-enabled' } },
     { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'baseUrl', expect: { present: 1, pick: 'ok', picks: '#input-baseUrl' } },
     { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'token', expect: { present: 1, pick: 'ok', picks: '#input-token' } },
-    { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'signIn', expect: { present: 1 } },
     { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'test', expect: { present: 1, pick: 'ok', picks: '[data-action=test]' } },
     { fixture: COURAGE, url: COURAGE_URL, before: EDIT, control: 'save', expect: { present: 1, pick: 'ok', picks: 'input[type=submit]' } },
 
