@@ -33,11 +33,19 @@ function only(spec: ControlSpec): Element {
   return shown[0]!;
 }
 
+/**
+ * Styled checkboxes (MUI, Okta's Odyssey) lay a transparent input over a drawn box: present() does not count the
+ * input, and a person clicks its label, as the target engine does (enableIfNeeded). Each such box with its label.
+ */
+function styledBoxes(spec: ControlSpec): { box: Element; label: Element }[] {
+  return candidates(document, spec).flatMap((box) => Array.from((box as HTMLInputElement).labels ?? []).filter(isRendered).map((label) => ({ box, label })));
+}
+
 const probe = {
   /** A step's control has rendered: itself, or (a styled checkbox) its label. */
   ready(json: string): boolean {
     const spec = decode(json);
-    return present(spec).length > 0 || candidates(document, spec).some((box) => Array.from((box as HTMLInputElement).labels ?? []).some(isRendered));
+    return present(spec).length > 0 || styledBoxes(spec).length > 0;
   },
 
   press(json: string): void {
@@ -48,19 +56,15 @@ const probe = {
     return choose(only(decode(json)), decode<RegExp>(option), { signal: new AbortController().signal });
   },
 
-  /**
-   * Styled checkboxes (MUI, Okta's Odyssey) lay a transparent input over a drawn box: present() does not count the
-   * input, and a person clicks its label, as the target engine does (enableIfNeeded).
-   */
+  /** Ticks the box when it is not ticked yet: by itself, or a styled box by its label. */
   tick(json: string): void {
     const spec = decode(json);
-    const shown = present(spec);
-    if (shown.length) {
+    if (present(spec).length) {
       const box = only(spec);
       if (!isChecked(box)) press(box);
       return;
     }
-    const styled = candidates(document, spec).flatMap((box) => Array.from((box as HTMLInputElement).labels ?? []).filter(isRendered).map((label) => ({ box, label })));
+    const styled = styledBoxes(spec);
     if (styled.length !== 1) throw new Error(`expected one rendered ${spec.name} or its label, found ${styled.length}`);
     if (!isChecked(styled[0]!.box)) press(styled[0]!.label);
   },
