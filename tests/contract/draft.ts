@@ -7,7 +7,7 @@ import { inspect } from 'node:util';
 import { ADAPTERS, adapterById } from '../../utils/adapters';
 import { ContractBrowser } from './runner';
 import { ACTED_ON, controlPaths, uncheckedControls, type AdapterContract, type ContractRow } from './table';
-import { rowsOf, TABLES } from './tables';
+import { listedPages, rowsOf, TABLES } from './tables';
 
 type State = Omit<ContractRow, 'control' | 'expect'>;
 
@@ -48,7 +48,7 @@ function informative(rows: ContractRow[]): ContractRow[] {
 const rows = rowsOf(adapter);
 const unchecked = uncheckedControls(adapter, rows);
 const visited = new Set(rows.flatMap((row) => [row.fixture, ...Object.values(row.frames ?? {})]));
-const newFixtures = adapter.fixtures.filter((fixture) => !visited.has(fixture));
+const newFixtures = listedPages(adapter).filter((fixture) => !visited.has(fixture));
 const drafts: ContractRow[] = [];
 if (unchecked.length || newFixtures.length) {
   const browser = await ContractBrowser.launch();

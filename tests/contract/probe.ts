@@ -1,8 +1,10 @@
 // Runs inside the fixture page: the real locator, picker and press code, bundled as is (runner.ts), behind a small
-// API the runner calls with controls encoded as JSON (table.ts encodeControl).
-import type { ControlSpec } from '../../utils/dom/locate';
+// API the runner calls with controls encoded as JSON (table.ts encodeForPage).
+import { candidates, type ControlSpec } from '../../utils/dom/locate';
 import { isChecked, press } from '../../utils/dom/act';
 import { pick, present } from '../../utils/dom/pick';
+import { isRendered } from '../../utils/dom/usable';
+import { choose } from '../../utils/engine/choose';
 
 export interface Observation {
   present: number;
@@ -19,9 +21,9 @@ interface EncodedRegExp {
   flags: string;
 }
 
-function decode(json: string): ControlSpec {
+function decode<T = ControlSpec>(json: string): T {
   const isRegExp = (value: unknown): value is EncodedRegExp => !!value && typeof value === 'object' && '$regexp' in value;
-  return JSON.parse(json, (_key, value: unknown) => (isRegExp(value) ? new RegExp(value.$regexp, value.flags) : value)) as ControlSpec;
+  return JSON.parse(json, (_key, value: unknown) => (isRegExp(value) ? new RegExp(value.$regexp, value.flags) : value)) as T;
 }
 
 /** The one rendered match a step acts on; a step never guesses between several. */
@@ -31,16 +33,40 @@ function only(spec: ControlSpec): Element {
   return shown[0]!;
 }
 
+/**
+ * Styled checkboxes (MUI, Okta's Odyssey) lay a transparent input over a drawn box: present() does not count the
+ * input, and a person clicks its label, as the target engine does (enableIfNeeded). Each such box with its label.
+ */
+function styledBoxes(spec: ControlSpec): { box: Element; label: Element }[] {
+  return candidates(document, spec).flatMap((box) => Array.from((box as HTMLInputElement).labels ?? []).filter(isRendered).map((label) => ({ box, label })));
+}
+
 const probe = {
-  count: (json: string): number => present(decode(json)).length,
+  /** A step's control has rendered: itself, or (a styled checkbox) its label. */
+  ready(json: string): boolean {
+    const spec = decode(json);
+    return present(spec).length > 0 || styledBoxes(spec).length > 0;
+  },
 
   press(json: string): void {
     press(only(decode(json)));
   },
 
+  async choose(json: string, option: string): Promise<string> {
+    return choose(only(decode(json)), decode<RegExp>(option), { signal: new AbortController().signal });
+  },
+
+  /** Ticks the box when it is not ticked yet: by itself, or a styled box by its label. */
   tick(json: string): void {
-    const box = only(decode(json));
-    if (!isChecked(box)) press(box);
+    const spec = decode(json);
+    if (present(spec).length) {
+      const box = only(spec);
+      if (!isChecked(box)) press(box);
+      return;
+    }
+    const styled = styledBoxes(spec);
+    if (styled.length !== 1) throw new Error(`expected one rendered ${spec.name} or its label, found ${styled.length}`);
+    if (!isChecked(styled[0]!.box)) press(styled[0]!.label);
   },
 
   observe(json: string, picks?: string): Observation {

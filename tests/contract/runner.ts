@@ -7,7 +7,7 @@ import { build } from 'vite';
 import { launchWithoutExtension } from '../harness/browser';
 import { FakeSites } from '../harness/sites';
 import type { Observation, Probe } from './probe';
-import { controlAt, encodeControl, type AdapterContract, type ContractRow, type Step } from './table';
+import { choiceAt, controlAt, encodeForPage, stepTarget, type AdapterContract, type ContractRow, type Step } from './table';
 
 /** A control that takes longer than this to render is a broken fixture or a broken step, not a slow page. */
 const RENDER_TIMEOUT_MS = 5_000;
@@ -66,7 +66,7 @@ export class ContractBrowser {
   /** What present() and pick() say about the row's control, once the page is in the row's state. */
   async observe(table: AdapterContract, row: ContractRow): Promise<Observation> {
     const frame = await this.stateFor(table, row);
-    const control = encodeControl(controlAt(table.adapter, row.control));
+    const control = encodeForPage(controlAt(table.adapter, row.control));
     return frame.evaluate((json, picks) => (globalThis as InPage).scimContract.observe(json, picks), control, row.expect.picks);
   }
 
@@ -106,15 +106,19 @@ export class ContractBrowser {
   }
 
   private async run(table: AdapterContract, frame: Frame, step: Step): Promise<void> {
-    const [verb, path] = Object.entries(step)[0] as ['press' | 'tick' | 'wait', string];
-    const spec = controlAt(table.adapter, path);
-    const control = encodeControl(spec);
+    const { verb, path, spec } = stepTarget(table.adapter, step);
+    const control = encodeForPage(spec);
     try {
-      await frame.waitForFunction((json) => (globalThis as InPage).scimContract.count(json) > 0, { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
+      await frame.waitForFunction((json) => (globalThis as InPage).scimContract.ready(json), { timeout: RENDER_TIMEOUT_MS, polling: 50 }, control);
     } catch {
       throw new Error(`step "${verb} ${path}": the ${spec.name} did not render within ${RENDER_TIMEOUT_MS} ms`);
     }
     if (verb === 'press') await frame.evaluate((json) => (globalThis as InPage).scimContract.press(json), control);
+    if (verb === 'choose') {
+      const option = encodeForPage(choiceAt(table.adapter, path).option);
+      const result = await frame.evaluate((json, wanted) => (globalThis as InPage).scimContract.choose(json, wanted), control, option);
+      if (result !== 'chosen') throw new Error(`step "choose ${path}": ${result}`);
+    }
     if (verb === 'tick') await frame.evaluate((json) => (globalThis as InPage).scimContract.tick(json), control);
     await settle(frame);
   }

@@ -15,10 +15,12 @@ export type ControlPath = string;
 export type Step =
   /** Click the one rendered match of the control, with the engine's own press() (waits for it to render). */
   | { press: ControlPath }
-  /** Tick the control's checkbox or switch when it is not ticked yet (waits for it to render). */
+  /** Tick the control's checkbox or switch when it is not ticked yet, by its label when the box is styled (waits for it to render). */
   | { tick: ControlPath }
   /** Wait until the control renders: for pages that draw late (a delayed render, a lazy pane). */
-  | { wait: ControlPath };
+  | { wait: ControlPath }
+  /** Make the choice of a reveal step ({ choose, option }) with the engine's own choose(): "reveal.2". */
+  | { choose: ControlPath };
 
 /** What pick() says when it refuses: the exact problem the engine would report to the user. */
 export type Refusal = Exclude<Picked, { ok: true }>;
@@ -61,15 +63,33 @@ function isControlSpec(value: unknown): value is ControlSpec {
   return !!value && typeof value === 'object' && 'locators' in value && Array.isArray((value as ControlSpec).locators);
 }
 
-/** The control a path names in the adapter; throws with the path when the adapter has no such control. */
-export function controlAt(adapter: Adapter, path: ControlPath): ControlSpec {
+function valueAt(adapter: Adapter, path: ControlPath): unknown {
   let value: unknown = adapter;
   for (const key of path.split('.')) {
     if (Array.isArray(value)) value = /^\d+$/.test(key) ? value[Number(key)] : value.find((item: { id?: string }) => item?.id === key);
     else value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   }
+  return value;
+}
+
+/** The control a path names in the adapter; throws with the path when the adapter has no such control. */
+export function controlAt(adapter: Adapter, path: ControlPath): ControlSpec {
+  const value = valueAt(adapter, path);
   if (!isControlSpec(value)) throw new Error(`${adapter.id} has no control at "${path}"`);
   return value;
+}
+
+/** The choice a reveal step makes ({ choose, option }); throws with the path when the step is no choice. */
+export function choiceAt(adapter: Adapter, path: ControlPath): { choose: ControlSpec; option: RegExp } {
+  const value = valueAt(adapter, path) as { choose?: unknown; option?: unknown } | undefined;
+  if (!isControlSpec(value?.choose) || !(value.option instanceof RegExp)) throw new Error(`${adapter.id} has no choice at "${path}"`);
+  return { choose: value.choose, option: value.option };
+}
+
+/** What a step does, to which path, and the control it waits for and acts on (a choice step's own control). */
+export function stepTarget(adapter: Adapter, step: Step): { verb: 'press' | 'tick' | 'wait' | 'choose'; path: ControlPath; spec: ControlSpec } {
+  const [verb, path] = Object.entries(step)[0] as ['press' | 'tick' | 'wait' | 'choose', ControlPath];
+  return { verb, path, spec: verb === 'choose' ? choiceAt(adapter, path).choose : controlAt(adapter, path) };
 }
 
 /** Every control path of an adapter, for the coverage check: what a table must say something about. */
@@ -96,7 +116,7 @@ export function describeRow(row: ContractRow): string {
   return `${where.join(' ')}${steps.length ? ` › ${steps.join(' › ')}` : ''}: ${row.control} → ${row.expect.present} present${pick}`;
 }
 
-/** Controls cross into the page as JSON: regular expressions travel as { $regexp, flags } (see probe.ts). */
-export function encodeControl(spec: ControlSpec): string {
-  return JSON.stringify(spec, (_key, value: unknown) => (value instanceof RegExp ? { $regexp: value.source, flags: value.flags } : value));
+/** Controls and options cross into the page as JSON: regular expressions travel as { $regexp, flags } (see probe.ts). */
+export function encodeForPage(value: ControlSpec | RegExp): string {
+  return JSON.stringify(value, (_key, item: unknown) => (item instanceof RegExp ? { $regexp: item.source, flags: item.flags } : item));
 }

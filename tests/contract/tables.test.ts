@@ -7,10 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
 import type { Adapter } from '../../utils/adapters/types';
 import { FIXTURES_DIR } from '../harness/sites';
-import { ACTED_ON, controlAt, controlPaths, uncheckedControls, type Step } from './table';
-import { rowsOf, TABLES } from './tables';
+import { ACTED_ON, controlAt, controlPaths, stepTarget, uncheckedControls } from './table';
+import { listedPages, rowsOf, TABLES } from './tables';
 
-const stepPath = (step: Step): string => Object.values(step)[0] as string;
 /** The whole list in the failure, and where to fix it: vitest shortens long arrays in its diff. */
 const addRows = (adapter: Adapter, what: string[]) =>
   `add rows to tests/contract/${adapter.id}.contract.ts for: ${what.join(', ')} (npx tsx tests/contract/draft.ts ${adapter.id} drafts them)`;
@@ -23,7 +22,7 @@ describe('locator contract tables', () => {
 
   it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('%s: every listed fixture has rows', (_id, adapter) => {
     const used = new Set(rowsOf(adapter).flatMap((row) => [row.fixture, ...Object.values(row.frames ?? {})]));
-    const unused = adapter.fixtures.filter((fixture) => !used.has(fixture));
+    const unused = listedPages(adapter).filter((fixture) => !used.has(fixture));
     expect(unused, addRows(adapter, unused)).toEqual([]);
   });
 
@@ -44,8 +43,8 @@ describe('locator contract tables', () => {
 
   it.each(TABLES.map(({ file, table }) => [file, table] as const))('%s: rows name real controls, fixtures and frames', (_file, table) => {
     for (const row of table.rows) {
-      const paths = [row.control, ...(row.before ?? []).map(stepPath)];
-      for (const path of paths) expect(() => controlAt(table.adapter, path)).not.toThrow();
+      expect(() => controlAt(table.adapter, row.control)).not.toThrow();
+      for (const step of row.before ?? []) expect(() => stepTarget(table.adapter, step)).not.toThrow();
       for (const fixture of [row.fixture, row.inject, ...Object.values(row.frames ?? {})].filter((f) => f !== undefined)) {
         expect(existsSync(resolve(FIXTURES_DIR, fixture)), fixture).toBe(true);
       }
