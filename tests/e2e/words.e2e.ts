@@ -141,7 +141,8 @@ describe('before any hand-off', () => {
     const popup = await openPopup(session.ext);
     await popup.waitForSelector('.hint');
     expect(await popup.$eval('.hint', (el) => el.textContent)).toBe(
-      'The Configuration form is not open. Open Applications › the InVision app › Configuration on this app.',
+      // The app the page names follows the hint: the page reports it before the form is open (a framed form needs it).
+      'The Configuration form is not open. Open Applications › the InVision app › Configuration on this app. (InVision App)',
     );
   });
 });
