@@ -3,9 +3,9 @@
 // remove it again. No secrets are stored.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { MAX_CUSTOM_SOURCES, matchPatternFor, needsPath, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources';
-import { CustomSourceSchema } from '../utils/custom-sources-schema';
-import type { CustomSourcesClient } from '../utils/custom-sources-store';
+import { MAX_CUSTOM_SOURCES, matchPatternFor, needsPath, slugFor, type CustomSource, type CustomSourcesSettings, type PlaceSpec } from '../utils/custom-sources/sources';
+import { CustomSourceSchema } from '../utils/custom-sources/schema';
+import type { CustomSourcesClient } from '../utils/custom-sources/store';
 
 type Draft = {
   label: string;

@@ -2,7 +2,7 @@
 // rotation record, so an admin sees at a glance whether this org is due.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import { lastRotation, type RotationEntry } from '../utils/rotation-record';
+import { lastRotation, type RotationEntry } from '../utils/rotation/record';
 
 export function LastRotated(props: { host: string; load: () => Promise<RotationEntry[]> }) {
   const [record, setRecord] = useState<RotationEntry[]>();

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { NO_POLICY, type ReadPolicy } from '../utils/policy/managed';
 import { sitesOffByPolicy } from '../utils/policy/merge';
-import { isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../utils/settings';
+import { isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../utils/settings/settings';
 import { PolicySummary } from './PolicySummary';
 
 export interface OptionsClient {

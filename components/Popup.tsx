@@ -1,7 +1,7 @@
 // The toolbar popup: the hand-off's state at a glance, its steps as a checklist, and the few actions a person needs.
 import { useEffect, useState } from 'preact/hooks';
 import type { RelayView } from '../utils/relay';
-import type { RotationEntry } from '../utils/rotation-record';
+import type { RotationEntry } from '../utils/rotation/record';
 import { LastRotated } from './LastRotated';
 import { invisionAdapter } from '../utils/adapters/invision.source';
 import type { TargetAdapter } from '../utils/adapters/types';

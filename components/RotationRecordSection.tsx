@@ -2,8 +2,8 @@
 // CSV and JSON export (a download made here, nothing leaves the machine) and clear. It never holds the token.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
-import type { RotationEntry } from '../utils/rotation-record';
-import { recordToCsv, recordToJson } from '../utils/rotation-record-export';
+import type { RotationEntry } from '../utils/rotation/record';
+import { recordToCsv, recordToJson } from '../utils/rotation/export';
 
 export interface RecordClient {
   load(): Promise<RotationEntry[]>;

@@ -2,14 +2,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
-import { syncCustomSourceScripts } from '../utils/custom-source-scripts';
-import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources';
-import { loadRecord, updateRecord } from '../utils/rotation-record-store';
-import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation-reminder';
+import { syncCustomSourceScripts } from '../utils/custom-sources/scripts';
+import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources/sources';
+import { loadRecord, updateRecord } from '../utils/rotation/store';
+import { ROTATION_ALARM, ROTATION_CHECK_MINUTES, rotationNotices } from '../utils/rotation/reminder';
 import { parseVouchReply, VOUCH_REQUEST, type VouchRequest } from '../utils/engine/frames-vouch';
 import { PAIRINGS_KEY } from '../utils/pairing';
 import { rememberIdp } from '../utils/idp-words';
-import { loadPolicy, loadSettings } from '../utils/settings-store';
+import { loadPolicy, loadSettings } from '../utils/settings/store';
 import { STATE_KEY } from '../utils/storage-keys';
 
 export default defineBackground(() => {

@@ -3,7 +3,7 @@
 // Its labels stay in English on purpose: support reads one format whatever the customer's language.
 import { STEP_IDS } from './protocol';
 import type { RelayState } from './relay';
-import type { Settings } from './settings';
+import type { Settings } from './settings/settings';
 import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT } from './token';
 
 export interface DiagnosticsInput {

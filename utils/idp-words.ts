@@ -5,7 +5,7 @@ import { TARGET_ADAPTERS } from './adapters';
 import type { TargetAdapter } from './adapters/types';
 import { t } from './i18n';
 import type { StepId } from './protocol';
-import { loadSettings } from './settings-store';
+import { loadSettings } from './settings/store';
 import { LAST_IDP_KEY } from './storage-keys';
 
 /** What is known before a hand-off shows which IdP: the one the last hand-off went to, the IdPs switched off. */

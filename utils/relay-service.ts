@@ -30,9 +30,9 @@ import {
 } from './relay';
 import { hostAllowed, type ManagedPolicy } from './policy/managed';
 import { POLICY_REFUSAL } from './policy/refusal';
-import { recordChange, type RotationEntry } from './rotation-record';
+import { recordChange, type RotationEntry } from './rotation/record';
 import { hostOf, pairingVerdict, parsePairings, rememberPair, storedPairings } from './pairing';
-import { siteEnabled, type Settings } from './settings';
+import { siteEnabled, type Settings } from './settings/settings';
 import { redact, SHOWN_FRAGMENT_LIMIT } from './token';
 
 /** A Base URL the source page may name: the adapter's shape, on the very origin that showed the token. */
@@ -67,12 +67,12 @@ export interface RelayPlatform {
   loadSettings(): Promise<Settings>;
   /** The organisation's policy (storage.managed); none when absent. */
   loadPolicy?(): Promise<ManagedPolicy>;
-  /** Applies a change to the rotation record in storage.local (utils/rotation-record.ts). */
+  /** Applies a change to the rotation record in storage.local (utils/rotation/record.ts). */
   updateRecord?(change: (record: RotationEntry[]) => RotationEntry[]): Promise<void>;
   /** Tenant binding (utils/pairing.ts): which source org each IdP org was paired with, in storage.local. */
   loadPairings(): Promise<unknown>;
   savePairings(value: ReturnType<typeof storedPairings>): Promise<void>;
-  /** Sources the user defined in the options page (utils/custom-sources.ts); none when absent. */
+  /** Sources the user defined in the options page (utils/custom-sources/sources.ts); none when absent. */
   loadCustomSources?(): Promise<SourceAdapter[]>;
   sendTab(tabId: number, message: BackgroundToContent): Promise<void>;
   setBadge(text: string, color: string): Promise<void>;

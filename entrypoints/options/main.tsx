@@ -5,10 +5,10 @@ import { CustomSourcesSection } from '../../components/CustomSourcesSection';
 import { Options, type SiteChoice } from '../../components/Options';
 import { RotationRecordSection, type RecordClient } from '../../components/RotationRecordSection';
 import { ADAPTERS } from '../../utils/adapters';
-import { customSourcesClient } from '../../utils/custom-sources-store';
+import { customSourcesClient } from '../../utils/custom-sources/store';
 import { messagesLocale, t } from '../../utils/i18n';
-import { clearRecord, loadRecord, watchRecord } from '../../utils/rotation-record-store';
-import { loadPolicy, loadUserSettings, saveSettings } from '../../utils/settings-store';
+import { clearRecord, loadRecord, watchRecord } from '../../utils/rotation/store';
+import { loadPolicy, loadUserSettings, saveSettings } from '../../utils/settings/store';
 
 document.title = t('optionsTitle');
 document.documentElement.lang = messagesLocale();

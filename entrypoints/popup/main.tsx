@@ -2,9 +2,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { messagesLocale } from '../../utils/i18n';
-import { loadRecord } from '../../utils/rotation-record-store';
+import { loadRecord } from '../../utils/rotation/store';
 import { loadIdpHints } from '../../utils/idp-words';
-import { loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings-store';
+import { loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings/store';
 import { Popup, type PopupClient } from '../../components/Popup';
 import type { RelayView } from '../../utils/relay';
 import type { UiToBackground } from '../../utils/protocol';

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { syncCustomSourceScripts, type ScriptingApi } from '../../utils/custom-source-scripts';
-import { MAX_CUSTOM_SOURCES, needsPath, NO_CUSTOM_SOURCES, parseCustomSources, slugFor, toAdapter, type CustomSource } from '../../utils/custom-sources';
-import { CustomSourceSchema } from '../../utils/custom-sources-schema';
+import { syncCustomSourceScripts, type ScriptingApi } from '../../utils/custom-sources/scripts';
+import { MAX_CUSTOM_SOURCES, needsPath, NO_CUSTOM_SOURCES, parseCustomSources, slugFor, toAdapter, type CustomSource } from '../../utils/custom-sources/sources';
+import { CustomSourceSchema } from '../../utils/custom-sources/schema';
 import { checkHost } from '../../utils/hosts';
 import { bareToken } from '../../utils/token';
 import { assertSameResults, candidates, nearMisses, zodResult } from './zod-agreement';

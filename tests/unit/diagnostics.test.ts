@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosticsReport } from '../../utils/diagnostics';
 import { INITIAL_STATE, allowTab, capture, noteChanges, reportPage, requestFill, result, saved, type RelayState, type Transition } from '../../utils/relay';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { SHOWN_FRAGMENT_LIMIT } from '../../utils/token';
 
 const NOW = 1_700_000_000_000;

@@ -1,7 +1,7 @@
 // The browser behind the relay service, faked for unit tests: state in a variable, every effect recorded.
 import type { BackgroundToContent } from '../../utils/protocol';
 import type { RelayPlatform } from '../../utils/relay-service';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 
 export const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 export const EXTENSION_ORIGIN = `chrome-extension://${RUNTIME_ID}`;

@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
-import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources';
+import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources/sources';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 /** Owned by the security engineer: hostile pages prove refusals, not an adapter. */

@@ -9,8 +9,8 @@ import { oneloginAdapter } from '../../utils/adapters/onelogin.target';
 import { guideWords } from '../../utils/guide/steps';
 import { t } from '../../utils/i18n';
 import { hintWords, knownIdp, likelyIdps, loadIdpHints, rememberIdp, stepLabels, whereToFill } from '../../utils/idp-words';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { saveSettings } from '../../utils/settings-store';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
+import { saveSettings } from '../../utils/settings/store';
 
 const ids = (hints: Parameters<typeof likelyIdps>[0]) => likelyIdps(hints).map((adapter) => adapter.id);
 

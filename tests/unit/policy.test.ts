@@ -8,7 +8,7 @@ import { ADAPTERS } from '../../utils/adapters';
 import { hostAllowed, policyKeys, readPagePolicy, readPolicy, type ManagedPolicy } from '../../utils/policy/managed';
 import { BUILT_IN_IDPS, BUILT_IN_SOURCES, effectiveSettings, sitesOffByPolicy, userSettings } from '../../utils/policy/merge';
 import { isPolicyRefusal, POLICY_REFUSAL } from '../../utils/policy/refusal';
-import { DEFAULT_SETTINGS, isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../../utils/settings/settings';
 
 const schema = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/managed_schema.json'), 'utf8')) as {
   type: string;

@@ -5,7 +5,7 @@ import type { ManagedPolicy } from '../../utils/policy/managed';
 import { POLICY_REFUSAL } from '../../utils/policy/refusal';
 import type { RelayState } from '../../utils/relay';
 import { createRelayService, type MessageSender } from '../../utils/relay-service';
-import type { RotationEntry } from '../../utils/rotation-record';
+import type { RotationEntry } from '../../utils/rotation/record';
 import { EXTENSION_ORIGIN, recordingPlatform, NOW, RUNTIME_ID } from './fake-platform';
 
 const OKTA_PAGE = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1/';

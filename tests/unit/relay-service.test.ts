@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BackgroundToContent } from '../../utils/protocol';
 import type { RelayState } from '../../utils/relay';
 import { createRelayService, type MessageSender } from '../../utils/relay-service';
-import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../utils/settings/settings';
 
 const EXT = 'chrome-extension://abc';
 const OKTA_PAGE = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1/';

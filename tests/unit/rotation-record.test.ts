@@ -14,9 +14,9 @@ import {
   recordChange,
   RECORD_LIMIT,
   type RotationEntry,
-} from '../../utils/rotation-record';
-import { recordToCsv, recordToJson } from '../../utils/rotation-record-export';
-import { rotationNotices } from '../../utils/rotation-reminder';
+} from '../../utils/rotation/record';
+import { recordToCsv, recordToJson } from '../../utils/rotation/export';
+import { rotationNotices } from '../../utils/rotation/reminder';
 
 const NOW = 1_780_000_000_000;
 const DAY = 86_400_000;

@@ -3,8 +3,8 @@
 // user's stored choice alone; page scripts read only the keys they obey themselves.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS } from '../../utils/settings';
-import { loadPageSettings, loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings-store';
+import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
+import { loadPageSettings, loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings/store';
 
 const mine = { ...DEFAULT_SETTINGS, tokenLifetimeMinutes: 30, autoSave: true, disabledSites: ['entra'] };
 

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { ADAPTER_ID_PATTERN } from '../../utils/protocol-constants';
-import { DEFAULT_SETTINGS, isSettings, parseSettings, ROTATION_INTERVAL_DAYS, siteEnabled, TOKEN_LIFETIME_MINUTES } from '../../utils/settings';
-import { loadSettings, saveSettings } from '../../utils/settings-store';
+import { DEFAULT_SETTINGS, isSettings, parseSettings, ROTATION_INTERVAL_DAYS, siteEnabled, TOKEN_LIFETIME_MINUTES } from '../../utils/settings/settings';
+import { loadSettings, saveSettings } from '../../utils/settings/store';
 import { assertSameResults, candidates, zodResult } from './zod-agreement';
 
-/** The stored formats, as zod schemas: the spec utils/settings.ts implements without zod. */
+/** The stored formats, as zod schemas: the spec utils/settings/settings.ts implements without zod. */
 const LIFETIME = z.number().check(z.int(), z.minimum(TOKEN_LIFETIME_MINUTES.min), z.maximum(TOKEN_LIFETIME_MINUTES.max));
 const SettingsV1 = z.strictObject({ version: z.literal(1), tokenLifetimeMinutes: LIFETIME, autoSave: z.boolean() });
 const SettingsV2 = z.strictObject({

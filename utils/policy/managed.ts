@@ -3,7 +3,7 @@
 // extension as storage.managed. Read without zod: content scripts merge it into the settings they read.
 import { arrayOf, isBoolean, isIntIn, isRecord, isString, type Check } from '../check';
 import { ADAPTER_ID_PATTERN } from '../protocol-constants';
-import { ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES } from '../settings';
+import { ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES } from '../settings/settings';
 
 
 

@@ -1,6 +1,6 @@
 // What the extension obeys: the user's settings with the organisation's policy laid over them. A managed value wins;
 // the user's own choice is kept in storage untouched, so it returns if the policy is lifted.
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import type { ManagedPolicy } from './managed';
 
 /** The built-in adapters by role, as the policy's enabledSources / enabledIdps name them (a unit test holds them to utils/adapters). */

@@ -1,10 +1,10 @@
 // Reads and writes the settings in storage.local (not secret; content scripts may read them to stay quiet on
 // sites the user switched off, or to show the guide), with the organisation's policy from storage.managed on top.
 import { browser } from 'wxt/browser';
-import { NO_POLICY, readPagePolicy, readPolicy, type ReadPolicy } from './policy/managed';
-import { effectiveSettings, userSettings } from './policy/merge';
+import { NO_POLICY, readPagePolicy, readPolicy, type ReadPolicy } from '../policy/managed';
+import { effectiveSettings, userSettings } from '../policy/merge';
 import { isSettings, type Settings } from './settings';
-import { SETTINGS_KEY } from './storage-keys';
+import { SETTINGS_KEY } from '../storage-keys';
 
 /** What IT deployed; nothing when the browser has no managed storage or no policy for us (it rejects then). */
 async function managedStorage(): Promise<unknown> {

@@ -1,7 +1,7 @@
 // The rotation reminder: once a day the background looks for IdP orgs whose last saved token is as old as the
 // interval (set by the user or the organisation; 0, the default, means never) and says so in a notification.
-import { t } from './i18n';
-import { dueRotations, type RotationEntry } from './rotation-record';
+import { t } from '../i18n';
+import { dueRotations, type RotationEntry } from './record';
 
 export const ROTATION_ALARM = 'rotation-due';
 export const ROTATION_CHECK_MINUTES = 24 * 60;

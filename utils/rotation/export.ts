@@ -1,6 +1,6 @@
 // The rotation record as files for auditors: CSV for spreadsheets, JSON for tools. Options page only (kept out
 // of the module the popup shares, which has a size budget).
-import type { RotationEntry } from './rotation-record';
+import type { RotationEntry } from './record';
 
 const CSV_COLUMNS = ['at', 'source_host', 'idp', 'idp_host', 'app', 'outcome', 'verdict', 'saved', 'duration_ms', 'fingerprint'] as const;
 

@@ -1,6 +1,6 @@
 // Keeps the registered content scripts equal to the user-defined sources whose origins the user granted: one
 // script per source, on that origin only. Run on start, when the sources change and when permissions change.
-import { CUSTOM_SCRIPT_FILE, CUSTOM_SCRIPT_PREFIX, matchPatternFor, scriptIdFor, type CustomSource } from './custom-sources';
+import { CUSTOM_SCRIPT_FILE, CUSTOM_SCRIPT_PREFIX, matchPatternFor, scriptIdFor, type CustomSource } from './sources';
 
 /** A registration: at document_start, so the person's click on the generate button is seen from the first moment. */
 export interface CustomScript {

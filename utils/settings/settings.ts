@@ -1,8 +1,8 @@
 // User settings: versioned and validated, so a corrupt or older stored value falls back to safe defaults, and a
 // value stored by an older version is migrated rather than thrown away. Read by every content script, so checked
 // without zod (utils/check.ts); tests/unit/settings.test.ts holds the zod spec and proves the reader agrees with it.
-import { arrayOf, isBoolean, isIntIn, isString, matches, type Shape } from './check';
-import { ADAPTER_ID_PATTERN } from './protocol-constants';
+import { arrayOf, isBoolean, isIntIn, isString, matches, type Shape } from '../check';
+import { ADAPTER_ID_PATTERN } from '../protocol-constants';
 
 export const TOKEN_LIFETIME_MINUTES = { min: 1, max: 60, default: 10 }; // minutes: long enough to switch tabs, short for a secret
 export const ROTATION_INTERVAL_DAYS = { min: 0, max: 3650 }; // 0 = no reminder; ten years is the longest sensible

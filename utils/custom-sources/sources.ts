@@ -1,9 +1,9 @@
 // User-defined token sources: any SaaS admin page that shows a one-time SCIM token, described by the user (origin,
 // the page's path, its generate button, where the token and the SCIM URL appear), validated here, stored versioned
 // in storage.local (no secrets), and turned into the same declarative SourceAdapter the built-in InVision source is.
-import { arrayOf, isString, matches, oneOf, optional } from './check';
-import type { Locator } from './dom/locate';
-import type { SourceAdapter } from './adapters/types';
+import { arrayOf, isString, matches, oneOf, optional } from '../check';
+import type { Locator } from '../dom/locate';
+import type { SourceAdapter } from '../adapters/types';
 
 export const CUSTOM_SOURCES_KEY = 'customSources';
 /** The fixtures that prove the user-defined source format (tests/fixtures/…). */

@@ -1,7 +1,7 @@
 // The rotation record in storage.local (it holds no token, only fingerprints): the background appends to it, the
 // options page lists, exports and clears it, the popup reads "last rotated".
 import { browser } from 'wxt/browser';
-import { parseRecord, RECORD_KEY, type RotationEntry } from './rotation-record';
+import { parseRecord, RECORD_KEY, type RotationEntry } from './record';
 
 export async function loadRecord(): Promise<RotationEntry[]> {
   return parseRecord((await browser.storage.local.get(RECORD_KEY))[RECORD_KEY]);

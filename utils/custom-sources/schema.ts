@@ -1,8 +1,8 @@
 // The user-defined source as a zod schema, for the options form: zod names the field and the rule a typed entry
-// breaks. The rules themselves live in custom-sources.ts, whose zod-free reader (used by the content script) is
+// breaks. The rules themselves live in sources.ts, whose zod-free reader (used by the content script) is
 // proven to accept exactly what this schema accepts (tests/unit/custom-sources.test.ts).
 import * as z from 'zod/mini';
-import { CSS_FORBIDDEN, LIMITS, isPlainHttpsOrigin, PATH_PATTERN, SLUG_PATTERN } from './custom-sources';
+import { CSS_FORBIDDEN, LIMITS, isPlainHttpsOrigin, PATH_PATTERN, SLUG_PATTERN } from './sources';
 
 const text = (limits: { min: number; max: number }) => z.string().check(z.trim(), z.minLength(limits.min), z.maxLength(limits.max));
 

@@ -1,9 +1,9 @@
 // The rotation record: one entry per hand-off that reached the IdP's verdict, for auditors asking when a SCIM token
 // was last rotated and whether the IdP accepted it. Pure functions; the background writes it to storage.local.
 // An entry never holds the token: only its 4-character fingerprint, and every text from a page is redacted.
-import { arrayOf, isBoolean, isString, matches, oneOf } from './check';
-import type { RelayState } from './relay';
-import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT } from './token';
+import { arrayOf, isBoolean, isString, matches, oneOf } from '../check';
+import type { RelayState } from '../relay';
+import { fingerprint, redact, SHOWN_FRAGMENT_LIMIT } from '../token';
 
 export const RECORD_KEY = 'rotationRecord';
 export const RECORD_LIMIT = 500; // years of rotations for one admin; bounds storage.local and the options page

@@ -1,6 +1,6 @@
 // The browser side of the custom-sources settings, for the options page: storage.local and the permissions API.
 import { browser } from 'wxt/browser';
-import { CUSTOM_SOURCES_KEY, parseCustomSources, type CustomSourcesSettings } from './custom-sources';
+import { CUSTOM_SOURCES_KEY, parseCustomSources, type CustomSourcesSettings } from './sources';
 
 /** What the options page's section needs from the browser (a fake in tests). */
 export interface CustomSourcesClient {
