@@ -1,6 +1,6 @@
 // Every adapter names the fixtures that prove it, each named fixture exists, and no fixture is orphaned:
 // everything under tests/fixtures belongs to an adapter, to the user-defined source, or to the hostile set.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
@@ -15,6 +15,15 @@ function allFixtures(dir = FIXTURES): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? allFixtures(join(dir, entry.name)) : [relative(FIXTURES, join(dir, entry.name))],
   );
+}
+
+/** Where fixtures are served from: a page no test, harness, contract row or the demo names is not proving anything. */
+const USERS = ['e2e', 'harness', 'contract', 'demo.ts'].map((name) => resolve(import.meta.dirname, '..', name));
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
 }
 
 describe('fixtures', () => {
@@ -35,6 +44,14 @@ describe('fixtures', () => {
     const inListedDir = (file: string) => [...listed].some((entry) => entry.endsWith('/') && file.startsWith(entry));
     const orphans = allFixtures().filter((file) => !listed.has(file) && !inListedDir(file) && !file.startsWith(HOSTILE_DIR) && !file.endsWith('/README.md'));
     expect(orphans).toEqual([]);
+  });
+
+  it('every page an adapter or the user-defined source lists is served by some test, harness, contract row or the demo', () => {
+    const users = USERS.flatMap(filesUnder).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const listed = [...ADAPTERS.flatMap((a) => a.fixtures), ...CUSTOM_SOURCE_FIXTURES];
+    const pages = allFixtures().filter((file) => file.endsWith('.html') && listed.some((entry) => entry === file || (entry.endsWith('/') && file.startsWith(entry))));
+    expect(pages.length).toBeGreaterThan(listed.length - 1);
+    expect(pages.filter((file) => !users.includes(file))).toEqual([]);
   });
 
   it('each fixture starts with the facts it reproduces and what is reconstructed', async () => {

@@ -32,7 +32,7 @@ interface AdapterBase {
   hosts: HostRule;
   /** Manifest match patterns: broad by necessity, narrowed by `hosts`. */
   matches: string[];
-  /** Fixture files (under tests/fixtures/; an entry ending in "/" names a directory of them) that prove this adapter; a test checks each exists and is used. */
+  /** Fixture files (under tests/fixtures/; an entry ending in "/" names a directory of them) that prove this adapter; tests/unit/fixtures.test.ts checks each exists and is served by a test. */
   fixtures: string[];
   /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
   guide?: readonly GuideStep[];
