@@ -2,7 +2,7 @@
 // (started and stopped as the settings change, so it can be switched on in the middle of a setup).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { PanelActionId } from '../../components/InPagePanel';
+import type { PanelActionId } from '../dom/in-page-panel';
 import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
 import { createInPageUi, type InPageUi } from '../dom/in-page-ui';

@@ -2,7 +2,7 @@
 // does, and offer the token the moment it is shown (never a mask or placeholder), with the SCIM URL beside it.
 // Only on the adapter's SCIM settings route, only what a person can see, and only counted by the background
 // shortly after the person's own click on the generate control (utils/relay.ts offerCapture).
-import type { PanelActionId } from '../../components/InPagePanel';
+import type { PanelActionId } from '../dom/in-page-panel';
 import type { SourceAdapter } from '../adapters/types';
 import { isChecked, isTextField } from '../dom/act';
 import type { InPageUi } from '../dom/in-page-ui';
