@@ -1,11 +1,12 @@
 // InVision SCIM settings: captures the one-time token the moment it is shown.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { invisionAdapter } from '../utils/adapters/invision.source';
+import { IDP_SITES } from '../utils/adapters/sites';
 import { runSourceScript, type NextStop } from '../utils/engine/run';
 import { knownIdp, likelyIdps, loadIdpHints, whereToFill } from '../utils/idp-words';
 
 async function nextStop(): Promise<NextStop> {
-  const idps = likelyIdps(await loadIdpHints());
+  const idps = likelyIdps(await loadIdpHints(), IDP_SITES);
   return { targetPath: whereToFill(idps, invisionAdapter.label), guideTarget: knownIdp(idps) };
 }
 

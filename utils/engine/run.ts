@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PanelActionId } from '../dom/in-page-panel';
+import type { SourceSite, Site } from '../adapters/sites';
 import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
 import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
@@ -86,7 +87,7 @@ export interface TargetExtras {
   guide?: typeof startGuide;
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceSite, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadPageSettings();
@@ -114,7 +115,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
   engine.evaluate();
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
   // The guide runs in the top page only: a frame's card would draw a second one.
-  const sourceSteps = source.guide?.length ?? 0;
+  const sourceSteps = source.guideSteps;
   if (place.kind === 'top' && extras.guide) {
     const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
     runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide);
@@ -145,7 +146,7 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
  * follows this source's (for "step 3 of 15"), when it is known. */
 export interface NextStop {
   targetPath: string;
-  guideTarget?: TargetAdapter;
+  guideTarget?: Site;
 }
 
 /** `next` may still be settling (read from storage): the person's clicks are watched meanwhile. */
@@ -161,6 +162,6 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   const send = (message: ContentToBackground) => sendToBackground(ctx, message);
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
-  const total = guideTarget ? steps + (guideTarget.guide?.length ?? 0) : undefined;
+  const total = guideTarget ? steps + guideTarget.guideSteps : undefined;
   runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode, startGuide);
 }
