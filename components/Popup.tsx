@@ -6,7 +6,8 @@ import { LastRotated } from './LastRotated';
 import { invisionAdapter } from '../utils/adapters/invision.source';
 import type { TargetAdapter } from '../utils/adapters/types';
 import { t, type MessageKey } from '../utils/i18n';
-import { hintWords, idpById, knownIdp, likelyIdps, stepLabels, whereToFill, type StoredIdpHints } from '../utils/idp-words';
+import { idpById, TARGET_ADAPTERS } from '../utils/adapters';
+import { hintWords, knownIdp, likelyIdps, stepLabels, whereToFill, type StoredIdpHints } from '../utils/idp-words';
 import { STEP_IDS, type PageStatusCode } from '../utils/protocol';
 import { SourceProvenance } from './SourceProvenance';
 
@@ -107,7 +108,7 @@ export function Popup(props: { client: PopupClient }) {
   if (!view || !idpHints) return <main class="popup"><p role="status">{t('loading')}</p></main>;
   // Words come from the IdP of the hand-off, else of the page in front, else the settings and the last hand-off.
   const pageIdp = view.page?.role === 'target' ? view.page.adapterId : undefined;
-  const idps = likelyIdps({ ...idpHints, inUse: view.target?.adapterId ?? pageIdp });
+  const idps = likelyIdps({ ...idpHints, inUse: view.target?.adapterId ?? pageIdp }, TARGET_ADAPTERS);
   const idp = knownIdp(idps);
   const steps = stepLabels(idp);
   const head = headline(view, idps);

@@ -2,8 +2,7 @@
 // granted, it reads that origin's description from the settings and runs the same source engine as InVision.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createInPageUi } from '../components/in-page-ui';
-import { TARGET_ADAPTERS } from '../utils/adapters';
+import { IDP_SITES } from '../utils/adapters/sites';
 import { CUSTOM_SOURCES_KEY, parseCustomSources, toAdapter } from '../utils/custom-sources/sources';
 import { runSourceScript } from '../utils/engine/run';
 import { t } from '../utils/i18n';
@@ -16,7 +15,7 @@ export default defineContentScript({
     const { sources } = parseCustomSources((await browser.storage.local.get(CUSTOM_SOURCES_KEY))[CUSTOM_SOURCES_KEY]);
     const source = sources.find((s) => new URL(s.origin).origin === location.origin);
     if (!source || ctx.isInvalid) return;
-    const targets = TARGET_ADAPTERS.map((t) => t.label).join(', ');
-    runSourceScript(ctx, createInPageUi, toAdapter(source), Promise.resolve({ targetPath: t('csTargetPath', source.appName ?? source.label, targets) }));
+    const targets = IDP_SITES.map((idp) => idp.label).join(', ');
+    runSourceScript(ctx, toAdapter(source), Promise.resolve({ targetPath: t('csTargetPath', source.appName ?? source.label, targets) }));
   },
 });

@@ -1,7 +1,7 @@
 // Which IdP a person is working with, and that IdP's own words for the hand-off: the popup, the capture card and
 // the guide name its places and buttons, never another IdP's. Read by content scripts too: no zod here.
 import { browser } from 'wxt/browser';
-import { TARGET_ADAPTERS } from './adapters';
+import type { Site } from './adapters/sites';
 import type { TargetAdapter } from './adapters/types';
 import { t } from './i18n';
 import type { StepId } from './protocol';
@@ -19,27 +19,26 @@ export interface IdpHints extends StoredIdpHints {
   inUse?: string;
 }
 
-export function idpById(id: string | undefined): TargetAdapter | undefined {
-  return TARGET_ADAPTERS.find((adapter) => adapter.id === id);
-}
-
-/** The IdP in use; else the one used last, if still switched on; else every IdP switched on (all, if none is). */
-export function likelyIdps(hints: IdpHints): readonly TargetAdapter[] {
-  const inUse = idpById(hints.inUse);
+/**
+ * The IdP in use; else the one used last, if still switched on; else every IdP switched on (all, if none is).
+ * `idps` are the adapters (popup) or only their names (utils/adapters/sites.ts, for the InVision script's budget).
+ */
+export function likelyIdps<Idp extends Pick<Site, 'id'>>(hints: IdpHints, idps: readonly Idp[]): readonly Idp[] {
+  const inUse = idps.find((idp) => idp.id === hints.inUse);
   if (inUse) return [inUse];
-  const on = TARGET_ADAPTERS.filter((adapter) => !hints.disabledSites.includes(adapter.id));
-  const last = on.find((adapter) => adapter.id === hints.lastUsed);
+  const on = idps.filter((idp) => !hints.disabledSites.includes(idp.id));
+  const last = on.find((idp) => idp.id === hints.lastUsed);
   if (last) return [last];
-  return on.length ? on : TARGET_ADAPTERS;
+  return on.length ? on : idps;
 }
 
 /** One IdP when it is known; several mean the person has not shown which one yet. */
-export function knownIdp(idps: readonly TargetAdapter[]): TargetAdapter | undefined {
+export function knownIdp<Idp>(idps: readonly Idp[]): Idp | undefined {
   return idps.length === 1 ? idps[0] : undefined;
 }
 
 /** Where to take the token: the known IdP's own path, or the app's provisioning settings in any of the IdPs. */
-export function whereToFill(idps: readonly TargetAdapter[], appName: string): string {
+export function whereToFill(idps: readonly Pick<Site, 'label' | 'path'>[], appName: string): string {
   const idp = knownIdp(idps);
   return idp ? `${idp.label}: ${idp.path}` : t('csTargetPath', appName, idps.map((adapter) => adapter.label).join(', '));
 }

@@ -73,7 +73,7 @@ async function waitForText(read: () => Promise<string>, pattern: RegExp, timeout
   throw new Error(`In-page card never matched ${pattern}; last text: "${last}"`);
 }
 
-/** A click on the card counts once it has been whole and still for CLICK_ARM_MS (500, components/in-page-ui.ts); a person takes longer. */
+/** A click on the card counts once it has been whole and still for CLICK_ARM_MS (500, utils/dom/in-page-ui.ts); a person takes longer. */
 export const CARD_SETTLE_MS = 700;
 
 /** Clicks a button of the in-page card with a real (trusted) mouse click at its position, as a person would: not at once. */

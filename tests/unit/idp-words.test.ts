@@ -12,7 +12,7 @@ import { hintWords, knownIdp, likelyIdps, loadIdpHints, rememberIdp, stepLabels,
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
 import { saveSettings } from '../../utils/settings/store';
 
-const ids = (hints: Parameters<typeof likelyIdps>[0]) => likelyIdps(hints).map((adapter) => adapter.id);
+const ids = (hints: Parameters<typeof likelyIdps>[0]) => likelyIdps(hints, TARGET_ADAPTERS).map((adapter) => adapter.id);
 
 describe('which IdP', () => {
   it('is the one in use, whatever was used last or is switched off', () => {
@@ -27,7 +27,7 @@ describe('which IdP', () => {
     expect(ids({ inUse: 'invision', disabledSites: ['okta', 'onelogin'] })).toEqual(['entra']);
   });
   it('all of them when every IdP is switched off (the words stay neutral)', () => {
-    expect(knownIdp(likelyIdps({ disabledSites: ['okta', 'onelogin', 'entra'] }))).toBeUndefined();
+    expect(knownIdp(likelyIdps({ disabledSites: ['okta', 'onelogin', 'entra'] }, TARGET_ADAPTERS))).toBeUndefined();
   });
   it('remembers the last IdP in local storage and reads it back with the settings', async () => {
     await fakeBrowser.reset();

@@ -4,6 +4,7 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
+import { ENTRA, named } from './sites';
 
 // Public cloud, US Government and China (21Vianet) portals and admin centers.
 const ENTRA_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us', 'portal.azure.cn'];
@@ -32,9 +33,8 @@ const provisioningLink: ControlSpec = {
 const bladeHeading: ControlSpec = { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] };
 
 export const entraAdapter: TargetAdapter = {
-  id: 'entra',
+  ...named(ENTRA),
   role: 'target',
-  label: 'Microsoft Entra ID',
   hosts: { suffixes: [], label: /^$/, exactHosts: ENTRA_HOSTS },
   exampleHost: 'portal.azure.com',
   matches: ENTRA_HOSTS.map((host) => `https://${host}/*`),
@@ -80,7 +80,6 @@ export const entraAdapter: TargetAdapter = {
     pending: /^testing connection\b/i,
     saved: /\bsuccessfully (saved|updated|created)\b/i,
   },
-  path: 'Enterprise applications › the InVision app › Provisioning',
   words: { form: 'Provisioning', tokenField: 'Secret Token', testButton: 'Test Connection', saveButton: 'Save (Create in a new configuration)' },
   fixtures: [
     'entra/legacy-first-time.html',

@@ -9,6 +9,10 @@ export const SOURCE_ADAPTERS: readonly SourceAdapter[] = [invisionAdapter];
 export const TARGET_ADAPTERS: readonly TargetAdapter[] = [oktaAdapter, oneloginAdapter, entraAdapter];
 export const ADAPTERS: readonly Adapter[] = [...SOURCE_ADAPTERS, ...TARGET_ADAPTERS];
 
+export function idpById(id: string | undefined): TargetAdapter | undefined {
+  return TARGET_ADAPTERS.find((adapter) => adapter.id === id);
+}
+
 export function adapterById(id: string): Adapter | undefined {
   return ADAPTERS.find((adapter) => adapter.id === id);
 }

@@ -1,6 +1,7 @@
 // InVision V6/V7 SCIM settings, reconstructed from InVision's help centre (the service shut down on 31 Dec 2024).
 // What is known and what is assumed (routes, the trigger): docs/invision-source.md.
 import type { ControlSpec } from '../dom/locate';
+import { INVISION, named } from './sites';
 import type { SourceAdapter } from './types';
 
 const HOLDS_TOKEN = ['captured', 'filling', 'verified', 'failed', 'saved'] as const;
@@ -30,9 +31,9 @@ const generateCheckbox: ControlSpec = {
 };
 
 export const invisionAdapter: SourceAdapter = {
-  id: 'invision',
+  ...named(INVISION),
   role: 'source',
-  label: 'InVision',
+  idpAppName: INVISION.idpAppName,
   hosts: { suffixes: ['invisionapp.com'], label: /^[a-z0-9-]+$/ },
   matches: ['https://*.invisionapp.com/*'],
   // The real paths were never documented: V6 opens the settings as a modal over the People page, V7 as a settings
@@ -58,9 +59,6 @@ export const invisionAdapter: SourceAdapter = {
     },
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
-  path: 'People › ••• › SCIM Provisioning › “I want to generate a new token” › Generate token',
-  // The catalog apps are "InVision" (Okta), "InVision App" (OneLogin) and whatever the admin named it (Entra).
-  idpAppName: /\binvision\b/i,
   fixtures: [
     'invision/v6-people-modal.html',
     'invision/v7-settings-page.html',

@@ -3,6 +3,7 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
+import { OKTA, named } from './sites';
 
 // "Edit" and "Save" also exist on the General and Sign On tabs: only the ones under this heading count.
 const INTEGRATION_HEADING = /^(api )?integration\b/i;
@@ -41,9 +42,8 @@ const save: ControlSpec = {
 const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
 
 export const oktaAdapter: TargetAdapter = {
-  id: 'okta',
+  ...named(OKTA),
   role: 'target',
-  label: 'Okta',
   // Only the admin console ("<org>-admin"); "<org>.okta.com" is the end-user side and is never filled.
   hosts: { suffixes: OKTA_CELLS, label: /^[a-z0-9][a-z0-9-]*-admin$/ },
   exampleHost: 'acme-admin.okta.com',
@@ -95,7 +95,6 @@ export const oktaAdapter: TargetAdapter = {
     failure: /\b(error authenticating|could not be tested|E0000\d{3}|failed)\b/i,
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
-  path: 'Applications › the InVision app › Provisioning › Integration',
   words: { form: 'Integration', tokenField: 'API Token', testButton: 'Test API Credentials', saveButton: 'Save' },
   fixtures: [
     'okta/classic-edit.html',

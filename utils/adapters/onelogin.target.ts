@@ -3,6 +3,7 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
+import { ONELOGIN, named } from './sites';
 
 // Names OneLogin keeps for itself rather than for a customer's subdomain.
 const RESERVED_LABELS = /^(?!(?:www|api|developers|support|status|app|onelogin)$)[a-z0-9][a-z0-9-]*$/;
@@ -13,9 +14,8 @@ const token: ControlSpec = { name: 'SCIM Bearer Token field', kind: 'field', loc
 const save: ControlSpec = { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] };
 
 export const oneloginAdapter: TargetAdapter = {
-  id: 'onelogin',
+  ...named(ONELOGIN),
   role: 'target',
-  label: 'OneLogin',
   // Admin and end-user pages share "<sub>.onelogin.com"; the app editor's path (appPage) is what tells them apart.
   hosts: { suffixes: ['onelogin.com'], label: RESERVED_LABELS },
   exampleHost: 'acme.onelogin.com',
@@ -50,7 +50,6 @@ export const oneloginAdapter: TargetAdapter = {
     pending: /\b(enabling|connecting|testing|pending|in progress)\b|…$/i,
     saved: /\b(changes (were |have been )?saved|app (was )?(saved|updated)|saved successfully)\b/i,
   },
-  path: 'Applications › the InVision app › Configuration',
   words: { form: 'Configuration', tokenField: 'SCIM Bearer Token', testButton: 'Enable (API Connection)', saveButton: 'Save' },
   fixtures: [
     'onelogin/configuration-saved.html',

@@ -2,9 +2,11 @@
 // (started and stopped as the settings change, so it can be switched on in the middle of a setup).
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SourceSite, Site } from '../adapters/sites';
 import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
-import type { CreateInPageUi, InPageUi, PanelActionId } from '../in-page-view';
+import type { PanelActionId } from '../dom/in-page-panel';
+import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
 import { watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
 import { guideWords } from '../guide/steps';
@@ -25,8 +27,8 @@ export const ORPHAN_CHECK_MS = 2_000;
  * The in-page card, taken away when this script is invalidated, including when its extension is reloaded or
  * removed: nothing tells an orphaned script so, but reading `ctx.isInvalid` finds out and aborts the context.
  */
-function inPageUi(ctx: ContentScriptContext, createUi: CreateInPageUi, onAction: (id: PanelActionId) => void): InPageUi {
-  const ui = createUi(onAction);
+function inPageUi(ctx: ContentScriptContext, onAction: (id: PanelActionId) => void): InPageUi {
+  const ui = createInPageUi(onAction);
   const check = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
   ctx.onInvalidated(() => {
     clearInterval(check);
@@ -85,7 +87,7 @@ export interface TargetExtras {
   guide?: typeof startGuide;
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, createUi: CreateInPageUi, adapter: TargetAdapter, source: SourceAdapter, extras: TargetExtras = {}): Promise<void> {
+export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceSite, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadPageSettings();
@@ -95,7 +97,7 @@ export async function runTargetScript(ctx: ContentScriptContext, createUi: Creat
     ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
     : (message: ContentToBackground) => sendToBackground(ctx, message);
   let onPanelAction = (_id: PanelActionId) => {};
-  const ui = inPageUi(ctx, createUi, (id) => onPanelAction(id));
+  const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
     adapter,
     source: { label: source.label, path: source.path, appName: source.idpAppName },
@@ -113,7 +115,7 @@ export async function runTargetScript(ctx: ContentScriptContext, createUi: Creat
   engine.evaluate();
   if (place.kind === 'top' && adapter.frames?.verdictInTop) forwardTopVerdicts(ctx, adapter, ui.host);
   // The guide runs in the top page only: a frame's card would draw a second one.
-  const sourceSteps = source.guide?.length ?? 0;
+  const sourceSteps = source.guideSteps;
   if (place.kind === 'top' && extras.guide) {
     const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
     runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide);
@@ -144,11 +146,11 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
  * follows this source's (for "step 3 of 15"), when it is known. */
 export interface NextStop {
   targetPath: string;
-  guideTarget?: TargetAdapter;
+  guideTarget?: Site;
 }
 
 /** `next` may still be settling (read from storage): the person's clicks are watched meanwhile. */
-export async function runSourceScript(ctx: ContentScriptContext, createUi: CreateInPageUi, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
+export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
   // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
   const clicks = watchGenerateClicks(adapter);
   const [settings, { targetPath, guideTarget }] = await Promise.all([loadPageSettings(), next]);
@@ -156,10 +158,10 @@ export async function runSourceScript(ctx: ContentScriptContext, createUi: Creat
   if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
   if (ctx.isInvalid) return clicks.stop();
   let onPanelAction = (_id: PanelActionId) => {};
-  const ui = inPageUi(ctx, createUi, (id) => onPanelAction(id));
+  const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const send = (message: ContentToBackground) => sendToBackground(ctx, message);
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
-  const total = guideTarget ? steps + (guideTarget.guide?.length ?? 0) : undefined;
+  const total = guideTarget ? steps + guideTarget.guideSteps : undefined;
   runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode, startGuide);
 }

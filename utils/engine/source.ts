@@ -4,7 +4,8 @@
 // shortly after the person's own click on the generate control (utils/relay.ts offerCapture).
 import type { SourceAdapter } from '../adapters/types';
 import { isChecked, isTextField } from '../dom/act';
-import type { InPageUi, PanelActionId } from '../in-page-view';
+import type { PanelActionId } from '../dom/in-page-panel';
+import type { InPageUi } from '../dom/in-page-ui';
 import { candidates, matchesRole } from '../dom/locate';
 import { census, present } from '../dom/pick';
 import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY, whyUnusable } from '../dom/usable';

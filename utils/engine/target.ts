@@ -14,7 +14,8 @@ import { parseFillGrant } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import { readAppIdentity, type AppIdentity } from './app-identity';
 import type { Chooser } from './choose';
-import type { InPageUi, PanelActionId, PanelView } from '../in-page-view';
+import type { PanelActionId, PanelView } from '../dom/in-page-panel';
+import type { InPageUi } from '../dom/in-page-ui';
 
 export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click render within a few seconds on a slow console
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds

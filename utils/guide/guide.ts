@@ -2,7 +2,7 @@
 // token is waiting), with a spotlight on its control. It reads and points; it never clicks.
 import type { GuideDone, GuideStep } from '../adapters/types';
 import { isChecked } from '../dom/act';
-import type { InPageUi } from '../in-page-view';
+import type { InPageUi } from '../dom/in-page-ui';
 import { present } from '../dom/pick';
 import { watchDom } from '../dom/wait';
 import { t } from '../i18n';

@@ -2,12 +2,20 @@
 // with it (restyled, covered, made transparent, clipped, shrunk, moved): the known extension-clickjacking defences.
 // A click counts only once the card has been whole and still for a moment: a card slid under the pointer, or drawn
 // between the two clicks of a double-click, gets nothing.
-import { h, render } from 'preact';
-import type { GuideView, InPageUi, PanelActionId, PanelView } from '../utils/in-page-view';
-import { InPagePanel } from './InPagePanel';
-import panelCss from '../assets/in-page-panel.css?inline';
-import { hiddenByCompositing, MIN_ANCESTOR_OPACITY } from '../utils/dom/usable';
+import { createInPagePanel, type GuideView, type PanelActionId, type PanelView } from './in-page-panel';
+import panelCss from '../../assets/in-page-panel.css?inline';
+import { hiddenByCompositing, MIN_ANCESTOR_OPACITY } from './usable';
 
+export interface InPageUi {
+  show(view: PanelView): void;
+  /** Takes the message away; the guide, if on, stays. */
+  hide(): void;
+  /** Shows the guide's step (and spotlight), or removes it. */
+  guide(view: GuideView | undefined): void;
+  /** Our own host element: excluded from "is the field covered?" checks. */
+  readonly host: HTMLElement;
+  destroy(): void;
+}
 
 const HOST_TAG = 'scim-relay-ui';
 /** How long the card must have been whole, visible and unmoved before a click on it counts (as browsers delay their own permission prompts). */
@@ -103,7 +111,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     else if (steadySince === Infinity) steadySince = performance.now();
   }
 
-  const handle = (id: PanelActionId, event: MouseEvent) => {
+  const draw = createInPagePanel(mount, (id: PanelActionId, event: MouseEvent) => {
     if (id === 'dismiss') return hide();
     const button = event.currentTarget as Element; // the card's own button: the panel binds each one
     // A pointer click must land on the button where it is drawn; a keyboard press (detail 0) has no position.
@@ -114,8 +122,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     // Too soon after the card appeared, changed or moved: the person may have aimed at what was there before.
     if (performance.now() - steadySince < CLICK_ARM_MS) return;
     onAction(id);
-  };
-
+  });
 
   function withOwnChange(fn: () => void) {
     ownChange = true;
@@ -128,7 +135,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
   function update() {
     if (tampered) return;
     if (!view && !guideView) return remove();
-    render(h(InPagePanel, { view, guide: guideView, onAction: handle }), mount);
+    draw(view, guideView);
     withOwnChange(() => {
       if (!host.isConnected) document.documentElement.append(host);
       if (!host.matches(':popover-open')) host.showPopover();
@@ -145,7 +152,7 @@ export function createInPageUi(onAction: (id: PanelActionId) => void): InPageUi 
     watcher.disconnect();
     clearInterval(steadyCheck);
     steadySince = Infinity;
-    render(null, mount);
+    draw();
     if (host.isConnected) {
       if (host.matches(':popover-open')) host.hidePopover();
       host.remove();
