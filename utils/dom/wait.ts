@@ -189,6 +189,24 @@ export function waitFor<T>(
   });
 }
 
+/**
+ * Resolves once the page has had its chance to re-render after what we did: its microtasks (Vue, Svelte), handlers
+ * run at once (React's controlled inputs) and its next frame (anything scheduled with requestAnimationFrame). A fixed
+ * pause cost the person 50 ms per field and still guessed; this follows the page. At once on abort.
+ */
+export function afterRender(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const cancel = afterNextFrame(done);
+    function done() {
+      cancel();
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 export function delay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);

@@ -6,7 +6,7 @@ import type { InPageUi } from '../dom/in-page-ui';
 import { normaliseText, type ControlSpec } from '../dom/locate';
 import { census, pick, present, type Picked } from '../dom/pick';
 import { isRendered, whyUnusable } from '../dom/usable';
-import { attend, delay, waitFor } from '../dom/wait';
+import { afterRender, attend, delay, waitFor } from '../dom/wait';
 import { checkHost, type HostRule } from '../hosts';
 import { say, type FillStage } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, PageStatus, StepId } from '../protocol';
@@ -18,7 +18,6 @@ export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click ren
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
 export const SAVE_TIMEOUT_MS = 20_000; // a save round-trip to the IdP
 export const PANE_WAIT_MS = 30 * 60_000; // an admin may leave the tab on another pane for a long time
-export const READBACK_DELAY_MS = 50; // let a framework re-render before checking the field kept the value
 export const USABLE_WAIT_MS = 3_000; // a disabled button or loading overlay clears within a moment; a trap does not
 export const FRAME_HANDSHAKE_RETRY_MS = 500; // a frame may ask before the top page's script has introduced the tab
 export const FRAME_HANDSHAKE_TRIES = 20; // ten seconds: the top page's script reports at its document_idle
@@ -267,7 +266,7 @@ export function startTarget(deps: TargetDeps) {
   async function typeChecked(el: Element, value: string, spec: ControlSpec, signal: AbortSignal, stage: FillStage) {
     if (!isTextField(el)) throw new Stopped(stopFor(spec.name, { ok: false, problem: 'missing' }, stage));
     typeInto(el, value);
-    await delay(READBACK_DELAY_MS, signal);
+    await afterRender(signal); // a framework may re-render before the field shows what it kept
     // A framework may re-render the field as a new element: what counts is the field the page shows now.
     const shown = el.isConnected ? el : present(spec)[0];
     if (!shown || readField(shown) !== value) {
