@@ -7,8 +7,9 @@ import { ADAPTERS } from '../../utils/adapters';
 import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources/sources';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-/** Owned by the security engineer: hostile pages prove refusals, not an adapter. */
-const HOSTILE_DIR = 'hostile/';
+/** Pages added into an adapter's page by a test: hostile ones prove refusals, framework ones a framework's habits. */
+const INJECTED_DIRS = ['hostile/', 'framework/'];
+const injected = (file: string) => INJECTED_DIRS.some((dir) => file.startsWith(dir));
 
 function allFixtures(dir = FIXTURES): string[] {
   if (!existsSync(dir)) return [];
@@ -37,12 +38,12 @@ describe('fixtures', () => {
     for (const file of CUSTOM_SOURCE_FIXTURES) expect(existsSync(resolve(FIXTURES, file)), file).toBe(true);
   });
 
-  it('every fixture file is listed by some adapter or belongs to the hostile set', () => {
+  it('every fixture file is listed by some adapter or is added into one by a test (hostile/, framework/)', () => {
     const listed = new Set([...ADAPTERS.flatMap((a) => a.fixtures), ...CUSTOM_SOURCE_FIXTURES]);
     // A directory entry ("okta/blind/") lists every page in it; its README (how each page is driven, its sources)
     // travels with them. Content scripts carry the adapters, so one entry costs less than fifteen paths.
     const inListedDir = (file: string) => [...listed].some((entry) => entry.endsWith('/') && file.startsWith(entry));
-    const orphans = allFixtures().filter((file) => !listed.has(file) && !inListedDir(file) && !file.startsWith(HOSTILE_DIR) && !file.endsWith('/README.md'));
+    const orphans = allFixtures().filter((file) => !listed.has(file) && !inListedDir(file) && !injected(file) && !file.endsWith('/README.md'));
     expect(orphans).toEqual([]);
   });
 
@@ -56,7 +57,7 @@ describe('fixtures', () => {
 
   it('each fixture starts with the facts it reproduces and what is reconstructed', async () => {
     const { readFileSync } = await import('node:fs');
-    for (const file of allFixtures().filter((f) => f.endsWith('.html') && !f.startsWith(HOSTILE_DIR))) {
+    for (const file of allFixtures().filter((f) => f.endsWith('.html') && !injected(f))) {
       const head = readFileSync(resolve(FIXTURES, file), 'utf8').slice(0, 3000);
       expect(head, file).toMatch(/<!--[\s\S]*(reproduce|public facts|public sources|sources:|reconstructed)/i);
     }

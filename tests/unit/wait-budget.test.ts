@@ -1,7 +1,7 @@
 // The probe budget follows the person (utils/dom/wait.ts): nearly nothing while nobody acts, generous while a
 // hand-off runs, and never longer than the hand-off asked for.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { attend, ATTENTION_MS, budgetMode, PROBE_BUDGETS, watchDom } from '../../utils/dom/wait';
+import { attend, ATTENTION_MS, budgetMode, expectWork, PROBE_BUDGETS, watchDom } from '../../utils/dom/wait';
 
 const LONG_AFTER_ARRIVAL = 10 * ATTENTION_MS;
 const at = (ms: number) => vi.spyOn(performance, 'now').mockReturnValue(ms);
@@ -11,7 +11,13 @@ afterEach(() => {
 });
 
 describe('the probe budget', () => {
-  it('is attentive while the page has just arrived, idle once nobody has acted on it for a while', () => {
+  it('stays idle on a page where the extension has nothing to do, even just after it arrived', () => {
+    expectWork(false);
+    expect(budgetMode(ATTENTION_MS / 2)).toBe('idle');
+  });
+
+  it('is attentive while the page has just arrived and has work for it, idle once nobody has acted for a while', () => {
+    expectWork(true);
     expect(budgetMode(ATTENTION_MS / 2)).toBe('attentive');
     expect(budgetMode(LONG_AFTER_ARRIVAL)).toBe('idle');
   });
@@ -32,6 +38,7 @@ describe('the probe budget', () => {
   });
 
   it('is not bought by the page: a key press a script dispatches does not count as the person', () => {
+    expectWork(true);
     at(LONG_AFTER_ARRIVAL);
     const stop = watchDom(() => {}); // the listeners start with the first watch
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));

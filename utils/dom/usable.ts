@@ -124,16 +124,42 @@ function paintsAbove(layer: Element, layerStyle: CSSStyleDeclaration, el: Elemen
 }
 
 /**
+ * The page's elements that a click passes through (`pointer-events:none`) yet a person may see. Walking the page
+ * costs a style read per element, so one probe's checks share one walk: the list is dropped after the current task
+ * and at the page's next change. Style first, geometry after: a style read costs half a bounding box, and nearly
+ * every element of a page takes clicks (CPU profile of a hand-off on the bench's busy console).
+ */
+let clickThroughMemo: { doc: Document; layers: Element[] } | undefined;
+const clickThroughWatch = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(() => {});
+
+function forgetClickThrough(): void {
+  clickThroughMemo = undefined;
+  clickThroughWatch?.disconnect();
+}
+
+function clickThroughLayers(doc: Document): Element[] {
+  if (clickThroughMemo && (clickThroughMemo.doc !== doc || clickThroughWatch?.takeRecords().length)) forgetClickThrough();
+  if (clickThroughMemo) return clickThroughMemo.layers;
+  const layers = Array.from(doc.querySelectorAll('*')).filter((layer) => {
+    const style = getComputedStyle(layer);
+    return style.pointerEvents === 'none' && style.visibility === 'visible';
+  });
+  clickThroughMemo = { doc, layers };
+  clickThroughWatch?.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
+  queueMicrotask(forgetClickThrough);
+  return layers;
+}
+
+/**
  * `elementsFromPoint` skips elements with `pointer-events:none`, so an opaque veil drawn over a control with that
  * style lets clicks through to a control nobody can see. Look for such a veil at the control's centre.
  */
 function veiledAt(el: Element, x: number, y: number, ownUi: Element | undefined): boolean {
-  for (const layer of Array.from(el.ownerDocument.querySelectorAll('*'))) {
+  for (const layer of clickThroughLayers(el.ownerDocument)) {
     if (layer === ownUi || layer.contains(el) || el.contains(layer)) continue;
     const rect = layer.getBoundingClientRect();
     if (x < rect.left || x > rect.right || y < rect.top || y > rect.bottom) continue;
     const style = getComputedStyle(layer);
-    if (style.pointerEvents !== 'none' || style.visibility !== 'visible') continue;
     if (paintsOpaquely(layer, style) && paintsAbove(layer, style, el)) return true;
   }
   return false;

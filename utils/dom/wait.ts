@@ -11,9 +11,11 @@ export const WAIT_POLL_MS = 200;
  * - `idle`: visible, but nobody has acted on the page lately and no hand-off runs (no token held, or nothing the
  *   extension waits for is happening): nearly nothing, so a page merely holding the extension pays well under 1%
  *   of its main thread (npm run bench: share of a big busy page with no token held).
- * - `attentive`: the person is here. For ATTENTION_MS after the page arrived or was brought to the front, or after
- *   a trusted key or pointer press in it; and while a hand-off runs (`attend`), for at most the time the engine
- *   gives it and never past the verdict. Generous: probes follow the page within a frame (npm run bench: pane →
+ * - `attentive`: the person is here and the extension has something to do here (`expectWork`: a token is held for
+ *   this target page, or this source page is on its SCIM settings route). For ATTENTION_MS after the page arrived
+ *   or was brought to the front, or after a trusted key or pointer press in it; and while a hand-off runs
+ *   (`attend`), for at most the time the engine gives it and never past the verdict. A page where the extension
+ *   has nothing to do stays `idle` whatever the person does: its arrival costs nothing (npm run bench: churn). Generous: probes follow the page within a frame (npm run bench: pane →
  *   Test, front → Test, capture on a big busy page).
  * All watches of a document spend one token bucket of probe milliseconds: `share` of elapsed time refills it, up to
  * `burstMs`; a watch probes when the bucket is out of debt and `throttleMs` have passed since its last probe.
@@ -38,6 +40,8 @@ let credit: number = PROBE_BUDGETS.attentive.burstMs;
 let creditAt = 0;
 /** Until when the person's last arrival or press keeps the page attentive (performance.now() time). */
 let attentionUntil = ATTENTION_MS; // the page has just arrived: performance.now() counts from its navigation
+/** Whether the extension has something to do in this page: only then do arrivals and presses make it attentive. */
+let workHere = false;
 /** End times of the hand-offs that asked for attention (`attend`). */
 const holds = new Set<{ until: number }>();
 /** Each live watch's way to reconsider a probe it put off under a stricter mode. */
@@ -46,7 +50,7 @@ let listening = false;
 
 export function budgetMode(now = performance.now()): BudgetMode {
   if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return 'hidden';
-  if (now < attentionUntil) return 'attentive';
+  if (workHere && now < attentionUntil) return 'attentive';
   for (const hold of holds) {
     if (now < hold.until) return 'attentive';
     holds.delete(hold); // its hand-off ran out of time without a verdict
@@ -81,6 +85,17 @@ function listenForThePerson(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') payAttention(performance.now() + ATTENTION_MS);
   });
+}
+
+/**
+ * Says whether the extension has something to do in this page (see the rule above). Once it has, the attention
+ * its arrival and the person's presses earned counts from then on, and what was put off runs at once.
+ */
+export function expectWork(expected: boolean): void {
+  if (expected === workHere) return;
+  refill(performance.now());
+  workHere = expected;
+  if (expected) payAttention(0);
 }
 
 /**
@@ -186,6 +201,24 @@ export function waitFor<T>(
       const value = probe();
       if (value !== undefined) finish(value);
     }, opts.root);
+  });
+}
+
+/**
+ * Resolves once the page has had its chance to re-render after what we did: its microtasks (Vue, Svelte), handlers
+ * run at once (React's controlled inputs) and its next frame (anything scheduled with requestAnimationFrame). A fixed
+ * pause cost the person 50 ms per field and still guessed; this follows the page. At once on abort.
+ */
+export function afterRender(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const cancel = afterNextFrame(done);
+    function done() {
+      cancel();
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
   });
 }
 

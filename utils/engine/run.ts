@@ -7,17 +7,17 @@ import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
 import type { PanelActionId } from '../dom/in-page-panel';
 import { createInPageUi, type InPageUi } from '../dom/in-page-ui';
-import { watchDom } from '../dom/wait';
+import { expectWork, watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
 import { guideWords } from '../guide/steps';
-import type { ContentToBackground } from '../protocol';
+import type { BackgroundToContent, ContentToBackground, Phase } from '../protocol';
 import { parseGuidePhaseReply } from '../protocol-inbound';
 import { parseSettings, siteEnabled } from '../settings/settings';
 import { loadPageSettings } from '../settings/store';
 import { SETTINGS_KEY } from '../storage-keys';
 import type { Chooser } from './choose';
 import { currentPlace } from './frames';
-import { startSource, watchGenerateClicks } from './source';
+import { onSourceRoute, startSource, watchGenerateClicks } from './source';
 import { startTarget, watchAnnouncements } from './target';
 
 /** How often a page script checks that its extension is still there: an orphan's card must not outlive it. */
@@ -108,7 +108,13 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
     chooser: extras.chooser,
   });
   onPanelAction = engine.onPanelAction;
-  listenToBackground(ctx, engine.onBackground);
+  listenToBackground(ctx, (message: BackgroundToContent) => {
+    if (message.type === 'bg/token-available' || message.type === 'bg/fill-here') expectWork(true);
+    engine.onBackground(message);
+  });
+  // A matched frame is the provisioning form itself, and the background answers frames only about a hand-off.
+  if (place.kind === 'frame') expectWork(true);
+  else void expectWorkIfTokenHeld(ctx, adapter);
   // Okta switches tabs and panes without reloading.
   ctx.addEventListener(window, 'hashchange', engine.evaluate);
   ctx.addEventListener(window, 'wxt:locationchange', engine.evaluate);
@@ -120,6 +126,15 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
     const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
     runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide);
   }
+}
+
+/** The phases in which the background holds a token that a target page may receive. */
+const TOKEN_HELD: readonly Phase[] = ['captured', 'filling', 'verified', 'failed'];
+
+/** A target page is worth the person's attention only while a token waits for it (utils/dom/wait.ts's rule). */
+async function expectWorkIfTokenHeld(ctx: ContentScriptContext, adapter: TargetAdapter): Promise<void> {
+  const reply = parseGuidePhaseReply(await sendToBackground(ctx, { type: 'guide/phase', adapterId: adapter.id }));
+  if (reply && TOKEN_HELD.includes(reply.phase)) expectWork(true);
 }
 
 /**
@@ -160,6 +175,10 @@ export async function runSourceScript(ctx: ContentScriptContext, adapter: Source
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const send = (message: ContentToBackground) => sendToBackground(ctx, message);
+  // The SCIM settings route is where a token may appear: there the person's arrival earns close probing.
+  const onSettingsRoute = () => expectWork(onSourceRoute(adapter, location.pathname));
+  onSettingsRoute();
+  ctx.addEventListener(window, 'wxt:locationchange', onSettingsRoute);
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   const total = guideTarget ? steps + guideTarget.guideSteps : undefined;

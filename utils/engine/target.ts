@@ -21,7 +21,8 @@ export const STEP_TIMEOUT_MS = 10_000; // controls that appear after a click ren
 export const OUTCOME_TIMEOUT_MS = 45_000; // Okta's test calls the SCIM server; slow servers take tens of seconds
 export const SAVE_TIMEOUT_MS = 20_000; // a save round-trip to the IdP
 export const PANE_WAIT_MS = 30 * 60_000; // an admin may leave the tab on another pane for a long time
-export const READBACK_DELAY_MS = 50; // let a framework re-render before checking the field kept the value
+/** Before the field is checked again after typing: a framework's re-render, and a page's timer set off by the input (a hostile field moved away 10 ms later), both run first. */
+export const READBACK_DELAY_MS = 50;
 export const USABLE_WAIT_MS = 3_000; // a disabled button or loading overlay clears within a moment; a trap does not
 export const FRAME_HANDSHAKE_RETRY_MS = 500; // a frame may ask before the top page's script has introduced the tab
 export const FRAME_HANDSHAKE_TRIES = 20; // ten seconds: the top page's script reports at its document_idle
@@ -104,34 +105,52 @@ function clipped(text: string): string {
   return text.length <= NOTICE_MAX_LENGTH ? text : `${text.slice(0, NOTICE_MAX_LENGTH - 1)}…`;
 }
 
-/**
- * Every announcement on the page (alerts, live regions) and, unless `liveRegionsOnly`, any short text that reads
- * as a verdict.
- */
-export function alertTexts(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}): Map<Element, string> {
+/** The page's announcements: alerts and live regions (a selector query, cheap on any page). */
+function liveRegionTexts(ownUi: Element | undefined): Map<Element, string> {
   const found = new Map<Element, string>();
   for (const el of document.querySelectorAll('[role=alert], [role=status], [aria-live], output')) {
-    if (el !== opts.ownUi && isRendered(el)) found.set(el, clipped(announcementText(el)));
-  }
-  if (opts.liveRegionsOnly) return found;
-  // Some layouts show the verdict without a role: find it by its words.
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
-    if (!parent || found.has(parent) || !node.textContent?.trim()) continue;
-    const text = normaliseText(parent.textContent);
-    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(parent)) found.set(parent, clipped(announcementText(parent)));
+    if (el !== ownUi && isRendered(el)) found.set(el, clipped(announcementText(el)));
   }
   return found;
 }
 
+/** Does the element hold words of its own (not only whitespace between child elements)? */
+const hasOwnWords = (el: Element) => Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && !!n.textContent?.trim());
+
 /**
- * Watches for announcements that appear or change after it starts. `take()` returns each one that is new since
- * the last call (progress notices excepted), once; `changed()` says whether anything moved since then.
+ * Short texts that read as a verdict, among what changed: the elements inside each changed node, and the changed
+ * node's ancestors, whose words changed with it. Some layouts show the verdict without a role; reading only what
+ * changed, not every text node of the page, keeps this cheap on a big console (CPU profile: alertTexts).
+ */
+function verdictTextsIn(outcome: Outcome, changed: Iterable<Node>, found: Map<Element, string>): void {
+  const owners = new Set<Element>();
+  const climbed = new Set<Element>(); // a re-render touches many siblings: their shared ancestors are read once
+  for (const node of changed) {
+    if (!node.isConnected) continue;
+    for (let el = node.parentElement; el && !climbed.has(el); el = el.parentElement) {
+      climbed.add(el);
+      if (hasOwnWords(el)) owners.add(el);
+    }
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.currentNode.nodeType === Node.TEXT_NODE ? walker.currentNode : walker.nextNode(); text; text = walker.nextNode()) {
+      // Whitespace between elements belongs to no caption: reading its parent would merge a whole row.
+      if (text.parentElement && text.textContent?.trim()) owners.add(text.parentElement);
+    }
+  }
+  for (const el of owners) {
+    if (found.has(el)) continue;
+    const text = normaliseText(el.textContent);
+    if (text.length < NOTICE_MAX_LENGTH && isVerdict(outcome, text) && isRendered(el)) found.set(el, clipped(announcementText(el)));
+  }
+}
+
+/**
+ * Watches for announcements that appear or change after it starts: alerts and live regions and, unless
+ * `liveRegionsOnly`, any short text that reads as a verdict. `take()` returns each one that is new since the last
+ * call (progress notices excepted), once; `changed()` says whether anything moved since then.
  */
 export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; liveRegionsOnly?: boolean } = {}) {
-  let last = alertTexts(outcome, opts);
+  let last = liveRegionTexts(opts.ownUi);
   const touched = new Set<Node>();
   const taken = new WeakMap<Element, string>();
   const watcher = new MutationObserver((records) => {
@@ -140,13 +159,15 @@ export function watchAnnouncements(outcome: Outcome, opts: { ownUi?: Element; li
       record.addedNodes.forEach((n) => touched.add(n));
     }
   });
-  watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // Attributes too: a verdict already in the page may be revealed by a class or `hidden` change.
+  watcher.observe(document.body, { childList: true, subtree: true, characterData: true, attributeFilter: ['class', 'style', 'hidden'] });
   const isNew = (el: Element, text: string) =>
     last.get(el) !== text || Array.from(touched).some((n) => n === el || el.contains(n) || n.contains(el));
   return {
     changed: () => touched.size > 0,
     take(): { el: Element; text: string }[] {
-      const now = alertTexts(outcome, opts);
+      const now = liveRegionTexts(opts.ownUi);
+      if (!opts.liveRegionsOnly) verdictTextsIn(outcome, touched, now);
       const fresh: { el: Element; text: string }[] = [];
       for (const [el, text] of now) {
         if (!text || isPendingOnly(outcome, text) || !isNew(el, text) || taken.get(el) === text) continue;
