@@ -38,7 +38,8 @@ export const invisionAdapter: SourceAdapter = {
   matches: ['https://*.invisionapp.com/*'],
   // The real paths were never documented: V6 opens the settings as a modal over the People page, V7 as a settings
   // page. Tolerant within those two, and nowhere else on the origin (docs/invision-source.md).
-  routes: [/^\/people(?:\/|$)/i, /^\/settings(?:\/|$)/i],
+  // V6: the People page's modal; V7: the settings page, or the team tray's Settings opened in place over a space.
+  routes: [/^\/people(?:\/|$)/i, /^\/settings(?:\/|$)/i, /^\/spaces(?:\/|$)/i],
   trigger: generateButton,
   panel,
   generateCheckbox,
