@@ -6,7 +6,7 @@ export const WAIT_REASONS = ['no-token', 'expired', 'saved', 'other-app', 'busy-
 /** Which side of a changed pairing the card names: the IdP org's last source, or the source org's last IdP org. */
 export const PAIRING_SIDES = ['idp', 'source'] as const;
 export const HOST_PATTERN = /^[a-z0-9.-]{1,253}$/;
-/** Where the relay is in one hand-off (utils/relay.ts moves between them). */
+/** Where the relay is in one hand-off (utils/relay/ moves between them). */
 export const PHASES = ['idle', 'captured', 'filling', 'verified', 'failed', 'saved', 'forgotten', 'expired'] as const;
 export const ADAPTER_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
 export const HTTPS_URL_MAX_LENGTH = 2048; // longer than any SCIM base URL; bounds message sizes
