@@ -1,4 +1,4 @@
-// Service worker: wires the relay service to the browser. All logic lives in utils/relay-service.ts.
+// Service worker: wires the relay service to the browser. All logic lives in utils/relay-service/.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRelayService, type MessageSender } from '../utils/relay-service';
