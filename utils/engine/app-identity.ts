@@ -69,3 +69,8 @@ export function readAppIdentity(doc: Document, adapter: TargetAdapter, sourceApp
   const named = namedPlaces(doc, adapter, trails)[0] ?? '';
   return { label: named.slice(0, APP_LABEL_MAX_LENGTH), expected: false };
 }
+
+/** A status report's app label: only a name the page shows, never a placeholder. */
+export function labelled(app: AppIdentity): { appLabel?: string } {
+  return app.label ? { appLabel: app.label } : {};
+}

@@ -18,7 +18,8 @@ import { SETTINGS_KEY } from '../storage-keys';
 import type { Chooser } from './choose';
 import { currentPlace } from './frames';
 import { onSourceRoute, startSource, watchGenerateClicks } from './source';
-import { startTarget, watchAnnouncements } from './target';
+import { isVerdict, watchAnnouncements } from './announcements';
+import { startTarget } from './target';
 
 /** How often a page script checks that its extension is still there: an orphan's card must not outlive it. */
 export const ORPHAN_CHECK_MS = 2_000;
@@ -147,8 +148,7 @@ function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, o
   const stop = watchDom(() => {
     if (!watch.changed()) return;
     for (const { text } of watch.take()) {
-      const verdict = adapter.outcome.success.test(text) || adapter.outcome.failure.test(text) || adapter.outcome.saved?.test(text);
-      if (verdict) void sendToBackground(ctx, { type: 'target/notice', adapterId: adapter.id, message: text });
+      if (isVerdict(adapter.outcome, text)) void sendToBackground(ctx, { type: 'target/notice', adapterId: adapter.id, message: text });
     }
   });
   ctx.onInvalidated(() => {

@@ -3,12 +3,11 @@
 // Only on the adapter's SCIM settings route, only what a person can see, and only counted by the background
 // shortly after the person's own click on the generate control (utils/relay.ts offerCapture).
 import type { SourceAdapter } from '../adapters/types';
-import { isChecked, isTextField } from '../dom/act';
+import { isChecked } from '../dom/act';
 import type { PanelActionId } from '../dom/in-page-panel';
 import type { InPageUi } from '../dom/in-page-ui';
-import { candidates, matchesRole } from '../dom/locate';
 import { census, present } from '../dom/pick';
-import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY, whyUnusable } from '../dom/usable';
+import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY } from '../dom/usable';
 import { watchDom } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
@@ -16,7 +15,11 @@ import { isPolicyRefusal } from '../policy/refusal';
 import type { CaptureReply, ContentToBackground, PageStatus } from '../protocol';
 import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from '../protocol-constants';
 import { parseCaptureReply } from '../protocol-inbound';
-import { bareToken, checkToken, fingerprint } from '../token';
+import { fingerprint } from '../token';
+import { onSourceRoute, watchGenerateClicks, type GenerateClicks } from './generate-clicks';
+import { findScimUrl, findToken, type ShownBaseUrl } from './source-reading';
+
+export { onSourceRoute, watchGenerateClicks } from './generate-clicks';
 
 export interface SourceDeps {
   adapter: SourceAdapter;
@@ -38,115 +41,6 @@ const AFTER_CLICK_SCAN_MS = 250;
 
 const DIALOG_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]';
 const REGION_SELECTOR = `${DIALOG_SELECTOR}, section, form, article, main`;
-
-/** Every short string a person could read in an element: a field's value, or each of its text pieces. */
-function readings(el: Element): string[] {
-  if (isTextField(el)) return [el.value];
-  const out: string[] = [];
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent?.trim();
-    if (text) out.push(text);
-  }
-  return out;
-}
-
-/** Is the element something a person sees now? A read-only or disabled display field still shows its value. */
-function seen(el: Element, ownUi: Element | undefined): boolean {
-  const why = whyUnusable(el, { ownUi });
-  return !why || why === 'disabled' || why === 'read-only';
-}
-
-/** The first token a person can see in `root`, with the element that shows it. */
-export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Element): { token: string; el: Element } | undefined {
-  for (const el of candidates(root, adapter.token)) {
-    if (!isRendered(el)) continue;
-    for (const value of readings(el)) {
-      if (value.includes('://')) continue; // the SCIM URL sits in the same kind of element
-      const checked = checkToken(bareToken(value));
-      if (checked.ok && seen(el, ownUi)) return { token: checked.token, el };
-    }
-  }
-  return undefined;
-}
-
-/** URL.canParse arrived in Chrome 120; the manifest allows 116. */
-function parsed(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** What the page shows beside the adapter's Base URL caption: a URL on its own origin, or the other host it names. */
-export type ShownBaseUrl = { url: string } | { otherHost: string };
-
-/**
- * The Base URL beside the adapter's caption, never from any other text of the page, and only on the page's own
- * origin. Several different URLs there (a hidden duplicate, a value swapped under an overlay) mean none.
- */
-export function findScimUrl(adapter: SourceAdapter, root: ParentNode, origin: string): ShownBaseUrl | undefined {
-  const shown = candidates(root, adapter.scimUrl.control)
-    .filter(isRendered)
-    .flatMap(readings)
-    .map((s) => s.trim())
-    .filter((s) => /^https?:\/\//i.test(s));
-  const other = shown.find((s) => !adapter.scimUrl.pattern.test(s) || parsed(s)?.origin !== origin);
-  if (other) return { otherHost: parsed(other)?.host ?? other.slice(0, 80) };
-  return shown.length && shown.every((s) => s === shown[0]) ? { url: shown[0]! } : undefined;
-}
-
-function buttonAround(el: Element): Element | undefined {
-  for (let node: Element | null = el; node; node = node.parentElement) if (matchesRole(node, 'button') || matchesRole(node, 'link')) return node;
-  return undefined;
-}
-
-export const onSourceRoute = (adapter: SourceAdapter, path: string) => adapter.routes.some((route) => route.test(path));
-
-/**
- * The person's own click on the generate control (or, for a source that names none, on any button of the page),
- * on the control as it is shown: a click the page synthesised, or one on a control hidden under something else,
- * does not count.
- */
-export function isPersonsGenerateClick(adapter: SourceAdapter, event: Event, ownUi: Element | undefined): boolean {
-  if (!event.isTrusted || !(event.target instanceof Element)) return false;
-  const target = event.target;
-  const controls = adapter.trigger ? present(adapter.trigger) : [buttonAround(target)].filter((el) => !!el);
-  return controls.some((control) => control.contains(target) && seen(control, ownUi));
-}
-
-export interface GenerateClicks {
-  /** From now on each such click goes to `onClick`; one that came before is passed on at once. */
-  connect(ownUi: Element, onClick: () => void): void;
-  stop(): void;
-}
-
-/**
- * Watches for the person's click on the generate control from the moment it is called (document_start): a person
- * who clicks before the rest of the script is ready (a cold browser, a slow settings read) is not missed.
- */
-export function watchGenerateClicks(adapter: SourceAdapter): GenerateClicks {
-  let ownUi: Element | undefined;
-  let onGenerate: (() => void) | undefined;
-  let early = false;
-  // Capture phase on the window: the click is seen before the page's own handler starts generating.
-  const onClick = (event: MouseEvent) => {
-    if (!onSourceRoute(adapter, location.pathname) || !isPersonsGenerateClick(adapter, event, ownUi)) return;
-    if (onGenerate) onGenerate();
-    else early = true;
-  };
-  window.addEventListener('click', onClick, true);
-  return {
-    connect(ui, handler) {
-      ownUi = ui;
-      onGenerate = handler;
-      if (early) handler();
-      early = false;
-    },
-    stop: () => window.removeEventListener('click', onClick, true),
-  };
-}
 
 /** "10:02": when a token was captured, as the person's clock shows it. */
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });

@@ -1,0 +1,136 @@
+// The form steps of a hand-off (act), each as a person would do it: find the one usable control, reveal the form,
+// make its choices, tick Enable, and type a value, then read the field back after the page had its moment.
+import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
+import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
+import type { ControlSpec } from '../dom/locate';
+import { pick, present } from '../dom/pick';
+import { formOf, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
+import { delay, waitFor } from '../dom/wait';
+import { say, type FillStage } from '../messages';
+import type { Chooser } from './choose';
+import { shownEnable, whenVisible } from './target-page';
+import { READBACK_DELAY_MS, STEP_TIMEOUT_MS, USABLE_WAIT_MS } from './target-timing';
+import { stopAt, stopFor, Stopped } from './target-stops';
+
+/** One attempt at the form: its adapter, our own card (never a control of the page), its signal. */
+export interface FormContext {
+  adapter: TargetAdapter;
+  ownUi: Element;
+  signal: AbortSignal;
+  /** For adapters with choice steps (Entra): handed in by the site's entrypoint, so other scripts stay small. */
+  chooser?: Chooser;
+}
+
+/** The control a reveal step acts on. */
+export function controlOf(step: RevealStep): ControlSpec {
+  return 'choose' in step ? step.choose : step;
+}
+
+/** `disabledIsFine`: a control that is only disabled counts (Test stays disabled until the form holds a token). */
+export async function need(ctx: FormContext, spec: ControlSpec, opts: { typing?: boolean; stage: FillStage; disabledIsFine?: boolean }) {
+  const { signal, ownUi } = ctx;
+  // Wait for the control to render, then insist it is the one usable control of its kind.
+  await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
+  const pickNow = () => pick(spec, { typing: opts.typing, ownUi });
+  // Controls are often briefly disabled or under a loading overlay right after the previous step.
+  let picked = pickNow();
+  if (!picked.ok && picked.problem === 'unusable' && picked.why !== 'page-hidden') {
+    const settled = await waitFor(() => {
+      const again = pickNow();
+      return again.ok ? again : undefined;
+    }, { signal, timeoutMs: USABLE_WAIT_MS });
+    if (settled) picked = settled;
+  }
+  if (!picked.ok && picked.problem === 'unusable' && picked.why === 'page-hidden') {
+    // The user switched tabs mid-hand-off: carry on when they come back, never act unseen.
+    await whenVisible(signal);
+    picked = pickNow();
+  }
+  if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) return present(spec)[0]!;
+  if (!picked.ok) throw stopFor(ctx.adapter, spec.name, picked, opts.stage);
+  return picked.el;
+}
+
+/** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */
+async function makeChoice(ctx: FormContext, step: ChoiceStep) {
+  const control = await need(ctx, step.choose, { stage: 'untouched' });
+  const result = ctx.chooser ? await ctx.chooser.choose(control, step.option, { signal: ctx.signal, ownUi: ctx.ownUi }) : 'no-option';
+  if (result === 'chosen' || ctx.signal.aborted) return;
+  const message = say.choiceNotMade(step.choose.name, ctx.chooser?.shown(control) ?? '');
+  throw new Stopped({ message, status: 'layout-not-recognised', detail: step.choose.name, stage: 'untouched' });
+}
+
+/** Presses or chooses the reveal steps in order (skipping absent ones) until the token field shows. */
+export async function revealForm(ctx: FormContext) {
+  const { adapter } = ctx;
+  // Open means a usable token field or the Enable checkbox: a decoy field hidden off-screen does not count.
+  const decoys = present(adapter.token);
+  const formShown = () =>
+    pick(adapter.token, { typing: true, ownUi: ctx.ownUi }).ok ||
+    present(adapter.token).some((el) => !decoys.includes(el)) ||
+    shownEnable(adapter).length > 0;
+  for (const [index, step] of adapter.reveal.entries()) {
+    if (formShown()) return;
+    const later = adapter.reveal.slice(index + 1);
+    const progressed = () => formShown() || later.some((next) => present(controlOf(next)).length > 0);
+    // Absent now means not needed on this layout (each step waits until the next control has rendered); a
+    // later step already on screen means this one was done before (Provisioning Mode already Automatic).
+    if (!present(controlOf(step)).length || progressed()) continue;
+    if ('choose' in step) await makeChoice(ctx, step);
+    else {
+      const control = await need(ctx, step, { stage: 'untouched' });
+      if (control.getAttribute('aria-expanded') === 'true') continue; // never collapse what is open
+      press(control);
+    }
+    await waitFor(() => (progressed() ? true : undefined), { signal: ctx.signal, timeoutMs: STEP_TIMEOUT_MS });
+  }
+  if (!formShown()) throw stopFor(adapter, adapter.token.name, { ok: false, problem: 'missing' }, 'untouched');
+}
+
+export async function enableIfNeeded(ctx: FormContext) {
+  const { adapter, ownUi } = ctx;
+  const boxes = shownEnable(adapter);
+  if (!adapter.enable || !boxes.length) return;
+  const box = boxes[0]!;
+  if (isChecked(box)) return;
+  // Styled checkboxes hide the input and show the label: a person clicks whichever is visible.
+  const labels = Array.from((box as HTMLInputElement).labels ?? []);
+  const target = [box, ...labels].find((el) => !whyUnusable(el, { ownUi }));
+  if (!target) throw stopFor(adapter, adapter.enable.name, { ok: false, problem: 'unusable', why: whyUnusable(box, { ownUi })! }, 'untouched');
+  press(target);
+  const fieldShown = await waitFor(() => (isChecked(box) && present(adapter.token).length ? true : undefined), {
+    signal: ctx.signal,
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+  if (!fieldShown) {
+    const message = say.enableDidNotShowFields(adapter.enable.name, adapter.token.name);
+    throw new Stopped({ message, status: 'layout-not-recognised', detail: adapter.token.name, stage: 'untouched' });
+  }
+}
+
+/** Types the value as typing would, and stops (taking it out again) when the page moved, hid or rejected the field. */
+export async function typeChecked(ctx: FormContext, el: Element, value: string, spec: ControlSpec, stage: FillStage) {
+  if (!isTextField(el) || !isTextEntry(el)) throw stopFor(ctx.adapter, spec.name, { ok: false, problem: 'missing' }, stage);
+  const chosen = { el, form: formOf(el) };
+  const changed = () => whyFieldChanged(chosen, el.isConnected ? el : present(spec)[0], { ownUi: ctx.ownUi });
+  // The page may move, hide or retype the field on focus: checked once it has focus, before the value goes in,
+  // and again after, since a framework re-render (what counts is the field the page shows now) or a timer may follow.
+  let why = typeInto(el, value, () => !changed()) ? undefined : changed();
+  if (!why) {
+    await delay(READBACK_DELAY_MS, ctx.signal);
+    why = changed();
+  }
+  const shown = el.isConnected ? el : present(spec)[0];
+  if (why) {
+    clearTyped(el, shown);
+    throw stopAt(say.fieldChanged(spec.name, why), 'unsafe-page', spec.name, 'untouched');
+  }
+  if (!shown || readField(shown) !== value) {
+    throw stopAt(say.fieldRejected(spec.name), 'layout-not-recognised', spec.name, stage);
+  }
+}
+
+/** Takes a typed value out of the field again (and out of a re-rendered copy of it). */
+export function clearTyped(...fields: (Element | undefined)[]) {
+  for (const field of fields) if (field && isTextField(field)) typeInto(field, '');
+}
