@@ -1,0 +1,31 @@
+// OneLogin's fake admin: the InVision app's Configuration tab, where Enable under API Connection is the test.
+import { fieldsOf } from '../fixture-server';
+import type { IdpHarness } from './types';
+
+export const ONELOGIN_APP_URL = 'https://acme.onelogin.com/apps/1234567/edit';
+/** Reconstructed: OneLogin's error text is not public. */
+export const ONELOGIN_UNAUTHORIZED = 'Unable to enable the API connection: 401 Unauthorized';
+const CONFIGURATION = `${ONELOGIN_APP_URL}#configuration`;
+
+export const onelogin = {
+  id: 'onelogin',
+  variants: {
+    saved: { pages: { [ONELOGIN_APP_URL]: 'onelogin/configuration-saved.html' }, start: CONFIGURATION },
+    'first-time': { pages: { [ONELOGIN_APP_URL]: 'onelogin/configuration-first-time.html' }, start: CONFIGURATION },
+  },
+  play(method, url, body, expect) {
+    if (method !== 'POST' || !url.hostname.endsWith('.onelogin.com')) return undefined;
+    const fields = fieldsOf(body);
+    const call = { idp: 'onelogin', host: url.hostname, fields };
+    if (/^\/apps\/\d+\/api_connection$/.test(url.pathname)) {
+      const ok = fields.scim_bearer_token === expect.token && fields.scim_base_url === expect.scimUrl;
+      return { call: { ...call, kind: 'test' }, status: ok ? 200 : 401, reply: ok ? { status: 'enabled' } : { message: ONELOGIN_UNAUTHORIZED } };
+    }
+    if (/^\/apps\/\d+$/.test(url.pathname)) return { call: { ...call, kind: 'save' }, status: 200, reply: { ok: true } };
+    return undefined;
+  },
+  tokenIn: (call) => call.fields.scim_bearer_token,
+  verdicts: { success: /^Enabled\b/, failure: /Unable to enable|401 Unauthorized/ },
+} satisfies IdpHarness;
+
+export default onelogin;
