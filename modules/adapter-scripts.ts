@@ -3,12 +3,12 @@
 // Each generated script imports its own adapter only, and only the engine parts that adapter uses (the chooser
 // for choice steps, the frame vouching for framed forms, the guide for a site that has one): every content script
 // rides along with someone's admin page and has 20 KB gzip (tests/e2e/budgets.e2e.ts).
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Wxt } from 'wxt';
+import type { ResolvedPublicFile, Wxt } from 'wxt';
 import { addViteConfig, defineWxtModule } from 'wxt/modules';
-import { siteOf, type Adapter, type Site, type TargetAdapter } from '../utils/adapters/types';
+import { inListOrder, siteOf, type Adapter, type Site, type TargetAdapter } from '../utils/adapters/types';
 
 const ADAPTER_FILE = /^([a-z0-9-]+)\.(target|source)\.ts$/;
 
@@ -100,11 +100,26 @@ async function generate(wxt: Wxt, sites: Map<string, Site>): Promise<{ name: str
     const adapter = adapters[i]!;
     const [, id] = ADAPTER_FILE.exec(file)!;
     if (adapter.id !== id) throw Error(`utils/adapters/${file} must be named after its adapter's id ("${adapter.id}")`);
-    sites.set(join(adaptersDir, file), siteOf(adapter));
+    if (adapter.role === 'target') sites.set(join(adaptersDir, file), siteOf(adapter));
     const inputPath = join(outDir, `${id}.content.ts`);
     writeFileSync(inputPath, adapter.role === 'target' ? targetScript(root, file, adapter) : sourceScript(root, file));
     return { name: id, inputPath };
   });
+}
+
+/**
+ * The policy schema (public/managed_schema.json, which Chrome validates managed storage against) names the IdPs an
+ * organisation may switch on: the shipped copy lists every target adapter found, so a new IdP can be named there.
+ */
+function withIdpsInPolicySchema(files: ResolvedPublicFile[], sites: Map<string, Site>): void {
+  const at = files.findIndex((file) => file.relativeDest === 'managed_schema.json');
+  const file = files[at];
+  if (!file) return;
+  const schema = JSON.parse('contents' in file ? file.contents : readFileSync(file.absoluteSrc, 'utf8')) as {
+    properties: { enabledIdps: { items: { enum: string[] } } };
+  };
+  schema.properties.enabledIdps.items.enum = [...sites.values()].sort(inListOrder).map((site) => site.id);
+  files[at] = { relativeDest: file.relativeDest, contents: `${JSON.stringify(schema, null, 2)}\n` };
 }
 
 export default defineWxtModule({
@@ -118,5 +133,6 @@ export default defineWxtModule({
         infos.push({ name, inputPath, type: 'content-script' });
       }
     });
+    wxt.hooks.hook('build:publicAssets', (_wxt, files) => withIdpsInPolicySchema(files, sites));
   },
 });

@@ -1,7 +1,6 @@
 // The registry of site adapters: the background checks every message against the adapter it names. Adapters are
 // found by file name (`<id>.source.ts`, `<id>.target.ts`), so a new site is one new file and no line here.
-import { inListOrder } from './sites';
-import type { Adapter, SourceAdapter, TargetAdapter } from './types';
+import { inListOrder, type Adapter, type SourceAdapter, type TargetAdapter } from './types';
 
 const sources = import.meta.glob<SourceAdapter>('./*.source.ts', { eager: true, import: 'default' });
 const targets = import.meta.glob<TargetAdapter>('./*.target.ts', { eager: true, import: 'default' });

@@ -1,7 +1,9 @@
 // Each site as the other side of the hand-off names it: the InVision script says which IdP to go to next, an IdP's
 // script says where InVision makes a token. Only names: a content script carries the other sites' names, not their
 // locators and guides (each content script has 20 KB gzip; tests/e2e/budgets.e2e.ts).
-import { siteOf, type Adapter, type Site, type SourceSite } from './types';
+import { inListOrder, siteOf, type Adapter, type Site, type SourceSite } from './types';
+
+export { inListOrder };
 
 export type { Site, SourceSite };
 
@@ -13,11 +15,6 @@ export const INVISION: SourceSite = {
   idpAppName: /\binvision\b/i,
   guideSteps: 6,
 };
-
-/** The order people know the IdPs in (`listOrder`), then any later ones by id. */
-export function inListOrder(a: Pick<Site, 'id' | 'listOrder'>, b: Pick<Site, 'id' | 'listOrder'>): number {
-  return (a.listOrder ?? Infinity) - (b.listOrder ?? Infinity) || a.id.localeCompare(b.id);
-}
 
 /**
  * Every `*.target.ts` file's names, found by file name: a new IdP's file needs no line here. In a build,

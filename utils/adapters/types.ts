@@ -173,3 +173,8 @@ export const named = ({ id, label, path }: Site) => ({ id, label, path });
 
 /** What the other sites' scripts know of an adapter (utils/adapters/sites.ts; modules/adapter-scripts.ts). */
 export const siteOf = ({ id, label, path, listOrder, guide }: Adapter): Site => ({ id, label, path, listOrder, guideSteps: guide?.length ?? 0 });
+
+/** The order people know the IdPs in (`listOrder`), then any later ones by id. */
+export function inListOrder(a: Pick<Site, 'id' | 'listOrder'>, b: Pick<Site, 'id' | 'listOrder'>): number {
+  return (a.listOrder ?? Infinity) - (b.listOrder ?? Infinity) || a.id.localeCompare(b.id);
+}
