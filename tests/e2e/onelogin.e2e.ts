@@ -13,7 +13,7 @@ afterEach(async () => {
 
 const start = (variant: keyof typeof IDP_PAGES.onelogin, options: Parameters<typeof startSession>[0] = {}) =>
   startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin[variant] }, ...options });
-const calls = (kind: 'test' | 'save') => session.sites.idpCalls.filter((c) => c.idp === 'onelogin' && c.kind === kind);
+const calls = (kind: 'test' | 'save') => session.sites.callsTo('onelogin', kind);
 
 describe('OneLogin', () => {
   it('first-time setup on a React form: fills the empty SCIM Base URL from the capture, and React gets both values', async () => {
