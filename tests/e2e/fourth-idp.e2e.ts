@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetAdapter } from '../../utils/adapters/types';
 import { describeHandOff } from '../harness/handoff';
 import { defaultHarness } from '../harness/idps/default';
@@ -38,6 +38,10 @@ cpSync(OVERLAY, copy, { recursive: true });
 // Read from the overlay, the same file as the copy's: the copy has no .wxt/tsconfig.json until its build.
 const acme = ((await import(join(OVERLAY, 'utils/adapters/acme.target.ts'))) as { default: TargetAdapter }).default;
 
+// The copy's production build (as tests/e2e/build.setup.ts makes this tree's), before any test of this file.
+beforeAll(() => {
+  execFileSync('npx', ['wxt', 'build'], { cwd: copy, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+}, 120_000);
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 describe('a fourth IdP from one adapter file and one fixture', () => {
@@ -50,8 +54,7 @@ describe('a fourth IdP from one adapter file and one fixture', () => {
     expect([...original.keys()].filter((file) => !copied.has(file))).toEqual([]);
   });
 
-  it('builds, and the build has a content script for it that matches its pages only', () => {
-    execFileSync('npx', ['wxt', 'build'], { cwd: copy, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+  it('its build has a content script for it that matches its pages only', () => {
     const manifest = JSON.parse(readFileSync(join(copy, '.output/chrome-mv3/manifest.json'), 'utf8')) as {
       content_scripts: { matches: string[]; js: string[] }[];
     };
