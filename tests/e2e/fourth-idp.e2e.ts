@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetAdapter } from '../../utils/adapters/types';
+import { panelText } from '../harness/extension';
 import { describeHandOff } from '../harness/handoff';
 import { defaultHarness } from '../harness/idps/default';
+import { startSession } from '../harness/session';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OVERLAY = resolve(ROOT, 'tests/fixtures/fourth-idp');
@@ -59,6 +61,18 @@ describe('a fourth IdP from one adapter file and one fixture', () => {
       content_scripts: { matches: string[]; js: string[] }[];
     };
     expect(manifest.content_scripts.find((script) => script.js.includes('content-scripts/acme.js'))?.matches).toEqual(acme.matches);
+  });
+
+  it('InVision’s card names it among the IdPs to take the token to', async () => {
+    const session = await startSession({}, { dir: join(copy, '.output/chrome-mv3') });
+    try {
+      const invision = await session.capture();
+      expect(await panelText(invision)).toContain(
+        "Open the InVision app's provisioning settings in your IdP (Okta, OneLogin, Microsoft Entra ID, Acme Identity)",
+      );
+    } finally {
+      await session.close();
+    }
   });
 });
 
