@@ -20,7 +20,7 @@ afterEach(async () => {
 /** The tokens each credential test carried, whichever server contract the page speaks. */
 function testedTokens(sites: FakeSites): string[] {
   return [
-    ...sites.idpCalls.filter((c) => c.kind === 'test').map((c) => idpHarness(c.idp).tokenIn(c) ?? ''),
+    ...sites.idpCalls.filter((c) => c.kind === 'test').map((c) => idpHarness(c.idp).sent(c).token ?? ''),
     ...sites.fixtureCalls.filter((c) => c.kind === 'test').map((c) => c.fields.token ?? ''),
   ];
 }

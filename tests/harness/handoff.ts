@@ -44,7 +44,8 @@ export function describeHandOff(adapter: TargetAdapter, idp: IdpHarness, setup: 
       expect((await relayState(session.ext))?.secret?.token).toBe(session.token);
       expect(await badgeText(session.ext)).toBe('10m');
       await card(idp.verdicts.success);
-      expect(calls('test').map(idp.tokenIn)).toEqual([session.token]);
+      const credentials = { token: session.token, baseUrl: INVISION_SCIM_URL };
+      expect(calls('test').map(idp.sent)).toEqual([credentials]);
       expect(calls('save')).toHaveLength(0); // autosave is off by default
       const verified = await waitForPhase(session.ext, 'verified');
       expect(verified.steps).toEqual(['capture', 'locate', 'fill', 'test', 'verify']);
@@ -59,7 +60,7 @@ export function describeHandOff(adapter: TargetAdapter, idp: IdpHarness, setup: 
       await popup.locator(`::-p-text(Save in ${adapter.label})`).click();
       const saved = await waitForPhase(session.ext, 'saved');
       expect(saved.secret).toBeUndefined();
-      expect(calls('save').map(idp.tokenIn)).toEqual([session.token]);
+      expect(calls('save').map(idp.sent)).toEqual([credentials]);
       await card(/Saved/);
       expect(await relayState(session.ext)).not.toHaveProperty('secret.token');
     });
@@ -71,7 +72,7 @@ export function describeHandOff(adapter: TargetAdapter, idp: IdpHarness, setup: 
       expect(failed.message).toMatch(idp.verdicts.failure);
       expect(failed.secret?.token).toBe(session.token);
       expect(await badgeText(session.ext)).toBe('!');
-      expect(calls('test').map(idp.tokenIn)).toEqual([session.token]);
+      expect(calls('test').map((call) => idp.sent(call).token)).toEqual([session.token]);
       expect(calls('save')).toHaveLength(0);
     });
   });

@@ -24,7 +24,7 @@ export function defaultHarness(adapter: TargetAdapter, fixturesDir = FIXTURES_DI
       if (!played || played.call.kind === 'generate') return undefined;
       return { ...played, call: { ...played.call, idp: adapter.id, kind: played.call.kind } };
     },
-    tokenIn: (call) => call.fields.token,
+    sent: ({ fields }) => ({ token: fields.token, baseUrl: fields.baseUrl }),
     verdicts: { success: adapter.outcome.success, failure: adapter.outcome.failure },
   };
 }

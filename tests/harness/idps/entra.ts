@@ -1,7 +1,7 @@
 // Microsoft Entra ID's fake portal and admin center: the legacy and new provisioning flows in the top document,
 // the blade framed from a reactblade host, and a look-alike top page that frames the genuine blade.
 import { fieldsOf } from '../fixture-server';
-import type { IdpHarness } from './types';
+import { accepts, type IdpHarness, type Sent } from './types';
 
 export const ENTRA_PORTAL_URL = 'https://portal.azure.com/';
 export const ENTRA_ADMIN_URL = 'https://entra.microsoft.com/';
@@ -14,6 +14,7 @@ export const ENTRA_AUTHORIZED = 'The supplied credentials are authorized to enab
 export const ENTRA_INVALID =
   'You appear to have entered invalid credentials. Please confirm you are using the correct information for an administrative account.';
 const PROVISIONING_HASH = '#view/Microsoft_AAD_IAM/ManagedAppMenuBlade/~/Provisioning';
+const sent = ({ fields }: { fields: Record<string, string> }): Sent => ({ token: fields.secretToken, baseUrl: fields.tenantUrl });
 
 export const entra = {
   id: 'entra',
@@ -36,11 +37,11 @@ export const entra = {
     const kind = url.pathname.endsWith('test') ? 'test' : 'save';
     const fields = fieldsOf(body);
     // The secret goes in bare: "Bearer <token>" is what Entra sends, not what it wants typed.
-    const ok = fields.secretToken === expect.token && fields.tenantUrl === expect.scimUrl;
     const call = { idp: 'entra', kind, host: url.hostname, fields } as const;
+    const ok = accepts(sent(call), expect);
     return { call, status: ok || kind === 'save' ? 200 : 400, reply: ok ? { ok: true } : { code: 'InvalidCredentials', message: ENTRA_INVALID } };
   },
-  tokenIn: (call) => call.fields.secretToken,
+  sent,
   verdicts: { success: /authorized to enable provisioning/, failure: /invalid credentials/ },
 } satisfies IdpHarness;
 

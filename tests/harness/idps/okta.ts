@@ -1,7 +1,7 @@
 // Okta's fake admin console: the InVision app's Provisioning › Integration pane, and the server behind its Test
 // API Credentials and Save (form-encoded, as Okta's classic pages post them).
 import { fieldsOf } from '../fixture-server';
-import type { IdpHarness } from './types';
+import { accepts, type IdpHarness, type Sent } from './types';
 
 /** The InVision app's instance in Okta, as today's Okta fixtures are served. */
 export const OKTA_APP_URL = 'https://acme-admin.okta.com/admin/app/invisionapp/instance/0oa1b2c3d4e5f6g7h8/';
@@ -11,7 +11,10 @@ export const OKTA_UNAUTHORIZED =
   'Authentication Parameters are correct and that there is an implementation available at the URL provided.';
 const PROVISIONING = '#tab-user-management';
 
-const tokenIn = (fields: Record<string, string>) => fields.scim_auth_header_value_new || fields.scim_auth_header_value;
+const sent = ({ fields }: { fields: Record<string, string> }): Sent => ({
+  token: fields.scim_auth_header_value_new || fields.scim_auth_header_value,
+  baseUrl: fields.scim_base_url,
+});
 
 export const okta = {
   id: 'okta',
@@ -24,14 +27,14 @@ export const okta = {
     const fields = fieldsOf(body);
     const call = { idp: 'okta', host: url.hostname, fields };
     if (url.pathname.endsWith('/settings/user-mgmt/verify')) {
-      const ok = tokenIn(fields) === expect.token && fields.scim_base_url === expect.scimUrl;
+      const ok = accepts(sent(call), expect);
       const reply = ok ? { ok: true } : { errorCode: 'E0000059', errorSummary: OKTA_UNAUTHORIZED };
       return { call: { ...call, kind: 'test' }, status: ok ? 200 : 400, reply, afterMs: expect.delayMs };
     }
     if (url.pathname.endsWith('/settings/user-mgmt')) return { call: { ...call, kind: 'save' }, status: 200, reply: { ok: true } };
     return undefined;
   },
-  tokenIn: (call) => tokenIn(call.fields),
+  sent,
   verdicts: { success: /was verified successfully!/, failure: /^Error authenticating: Unauthorized\./ },
 } satisfies IdpHarness;
 

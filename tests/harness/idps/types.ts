@@ -36,6 +36,15 @@ export interface IdpVariant {
   cardFrame?: string;
 }
 
+/** What an IdP's form sent its server. */
+export interface Sent {
+  token?: string;
+  baseUrl?: string;
+}
+
+/** The IdP's server accepts the credentials it expects, and nothing else. */
+export const accepts = (sent: Sent, expect: IdpExpectation) => sent.token === expect.token && sent.baseUrl === expect.scimUrl;
+
 export interface IdpHarness {
   /** The adapter's id. */
   id: string;
@@ -43,8 +52,8 @@ export interface IdpHarness {
   variants: Readonly<Record<string, IdpVariant>>;
   /** Answers the IdP's own test and save requests; undefined for any other request. */
   play(method: string, url: URL, body: string, expect: IdpExpectation): IdpReply | undefined;
-  /** The token a recorded request carried, wherever this IdP's form puts it. */
-  tokenIn(call: IdpCall): string | undefined;
+  /** The token and the SCIM base URL a recorded request carried, wherever this IdP's form puts them. */
+  sent(call: Pick<IdpCall, 'fields'>): Sent;
   /** The IdP's words for a passed and a failed test, as the card and the popup show them. */
   verdicts: { success: RegExp; failure: RegExp };
 }
