@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADAPTERS, TARGET_ADAPTERS } from '../../utils/adapters';
 import { EXTENSION_DIR } from '../harness/browser';
 import { entrypointSizes } from '../harness/bundle';
 
@@ -37,5 +38,14 @@ describe('bundle size budgets (gzip)', () => {
     const background = entrypoints.find((e) => e.name === 'background')!.files.map(read).join('');
     expect(background).toContain(ZOD);
     expect(background).toContain(POLYFILL);
+  });
+
+  // Content scripts are generated per adapter file (modules/adapter-scripts.ts): each must carry its own adapter
+  // and no other site's, whose controls (named in the card's messages) mark where an adapter went.
+  it.each(ADAPTERS.map((adapter) => [adapter.id, adapter] as const))('content-scripts/%s.js carries its own adapter and no IdP’s other than its own', (id, adapter) => {
+    const script = read(`content-scripts/${id}.js`);
+    // Booleans, not the script's text: a failure names the adapter, not 60 KB of code.
+    if (adapter.role === 'target') expect(script.includes(adapter.test.name), `carries its own adapter`).toBe(true);
+    for (const other of TARGET_ADAPTERS.filter((one) => one !== adapter)) expect(script.includes(other.test.name), `carries ${other.id}’s adapter`).toBe(false);
   });
 });

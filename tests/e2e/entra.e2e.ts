@@ -22,7 +22,7 @@ afterEach(async () => {
 
 const start = (variant: keyof typeof IDP_PAGES.entra, options: Parameters<typeof startSession>[0] = {}) =>
   startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.entra[variant] }, ...options });
-const calls = (kind: 'test' | 'save') => session.sites.idpCalls.filter((c) => c.idp === 'entra' && c.kind === kind);
+const calls = (kind: 'test' | 'save') => session.sites.callsTo('entra', kind);
 const bladeFrame = (page: Page) => page.frames().find((f) => f.url().startsWith(ENTRA_BLADE_FRAME_URL));
 
 async function saveFromPopup(page: Page) {

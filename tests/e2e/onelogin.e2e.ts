@@ -1,6 +1,6 @@
 // OneLogin as the target: the InVision app's Configuration tab, where "Enable" under API Connection is the test.
+// The shared hand-off (fill, Enable, verdict, save from the popup) runs in handoff-targets.e2e.ts.
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPopup } from '../harness/browser';
 import { relayState, waitForPanel, waitForPhase } from '../harness/extension';
 import { IDP_PAGES, IDP_START_URLS, ONELOGIN_APP_URL, ONELOGIN_UNAUTHORIZED } from '../harness/idp-sites';
 import { INVISION_SCIM_URL } from '../harness/sites';
@@ -13,27 +13,9 @@ afterEach(async () => {
 
 const start = (variant: keyof typeof IDP_PAGES.onelogin, options: Parameters<typeof startSession>[0] = {}) =>
   startSession({ pages: { ...DEFAULT_PAGES, ...IDP_PAGES.onelogin[variant] }, ...options });
-const calls = (kind: 'test' | 'save') => session.sites.idpCalls.filter((c) => c.idp === 'onelogin' && c.kind === kind);
+const calls = (kind: 'test' | 'save') => session.sites.callsTo('onelogin', kind);
 
 describe('OneLogin', () => {
-  it('fills SCIM Bearer Token, clicks Enable, reports “Enabled”, saves from the popup and forgets', async () => {
-    session = await start('saved');
-    await session.capture();
-    const page = await session.sites.open(session.ext.browser, IDP_START_URLS.onelogin.saved);
-    await waitForPanel(page, /^Enabled\b/);
-    expect(calls('test')).toHaveLength(1);
-    expect(calls('test')[0]!.fields).toEqual({ scim_base_url: INVISION_SCIM_URL, scim_bearer_token: session.token });
-    expect(calls('save')).toHaveLength(0);
-    expect((await waitForPhase(session.ext, 'verified')).message).toBe('Enabled');
-    await page.bringToFront();
-    const popup = await openPopup(session.ext);
-    await popup.locator('::-p-text(Save in)').click();
-    const saved = await waitForPhase(session.ext, 'saved');
-    expect(saved.secret).toBeUndefined();
-    expect(calls('save')[0]!.fields).toMatchObject({ scim_bearer_token: session.token, api_status: 'Enabled' });
-    await waitForPanel(page, /Saved/);
-  });
-
   it('first-time setup on a React form: fills the empty SCIM Base URL from the capture, and React gets both values', async () => {
     session = await start('first-time', { vars: { RENDER_DELAY_MS: '1500' } });
     await session.capture();

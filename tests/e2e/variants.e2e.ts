@@ -5,6 +5,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { panelText, relayState, waitForFramePanel, waitForPanel, waitForPhase } from '../harness/extension';
 import { SOURCE_VARIANTS, TARGET_VARIANTS, VERDICTS, type PersonStep, type TargetVariant } from '../harness/idp-sites';
+import { idpHarness } from '../harness/idps/index';
 import { DEFAULT_PAGES, startSession, type Session } from '../harness/session';
 import { INVISION_SCIM_URL, type FakeSites } from '../harness/sites';
 
@@ -19,14 +20,13 @@ afterEach(async () => {
 /** The tokens each credential test carried, whichever server contract the page speaks. */
 function testedTokens(sites: FakeSites): string[] {
   return [
-    ...sites.verifyCalls.map((form) => form.get('scim_auth_header_value_new') || form.get('scim_auth_header_value') || ''),
-    ...sites.idpCalls.filter((c) => c.kind === 'test').map((c) => c.fields.secretToken ?? c.fields.scim_bearer_token ?? ''),
+    ...sites.idpCalls.filter((c) => c.kind === 'test').map((c) => idpHarness(c.idp).sent(c).token ?? ''),
     ...sites.fixtureCalls.filter((c) => c.kind === 'test').map((c) => c.fields.token ?? ''),
   ];
 }
 
 function saves(sites: FakeSites): number {
-  return sites.saveCalls.length + sites.idpCalls.filter((c) => c.kind === 'save').length + sites.fixtureCalls.filter((c) => c.kind === 'save').length;
+  return sites.idpCalls.filter((c) => c.kind === 'save').length + sites.fixtureCalls.filter((c) => c.kind === 'save').length;
 }
 
 const card = (variant: TargetVariant, page: Page, pattern: RegExp, timeoutMs = 30_000) =>

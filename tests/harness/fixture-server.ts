@@ -6,6 +6,11 @@
 //   POST /__fixture/save  { baseUrl, token, … } → 200 { ok: true }                      an IdP's save
 // Bodies are JSON or form-encoded; the page sends exactly what its form holds.
 
+import { resolve } from 'node:path';
+
+/** Where the fixture pages are, in this tree. */
+export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
+
 /** A request a blind page sent, with the host it went to and the fields it carried. */
 export interface FixtureCall {
   kind: 'generate' | 'test' | 'save';
@@ -21,7 +26,8 @@ export interface FixtureReply {
 
 export const FIXTURE_PATH_PREFIX = '/__fixture/';
 
-function fieldsOf(body: string): Record<string, string> {
+/** A request body as fields: JSON or form-encoded, as the page sent it. */
+export function fieldsOf(body: string): Record<string, string> {
   try {
     const parsed = JSON.parse(body) as Record<string, unknown>;
     return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));

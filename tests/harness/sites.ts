@@ -1,12 +1,15 @@
 // Serves fixture pages at the real host names through request interception, and plays the servers behind them:
-// InVision's token endpoint and Okta's credential test and save. Nothing leaves the machine.
+// InVision's token endpoint and each IdP's credential test and save (tests/harness/idps/). Nothing leaves the machine.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { playFixture, type FixtureCall } from './fixture-server';
-import { CUSTOM_SOURCE_HOST, ENTRA_BLADE_FRAME_URL, playIdp, type IdpCall } from './idp-sites';
+import { FIXTURES_DIR, playFixture, type FixtureCall } from './fixture-server';
+import { CUSTOM_SOURCE_HOST, ENTRA_BLADE_FRAME_URL } from './idp-sites';
+import { IDP_HARNESSES } from './idps/index';
+import { okta } from './idps/okta';
+import type { IdpCall, IdpHarness } from './idps/types';
 
-export const FIXTURES_DIR = resolve(import.meta.dirname, '../fixtures');
+export { FIXTURES_DIR };
 const MODULES = resolve(import.meta.dirname, '../../node_modules');
 /** Real React for the React-controlled fixtures, served from the fixture host like Okta serves its bundles. */
 const VENDOR: Record<string, string> = {
@@ -14,29 +17,29 @@ const VENDOR: Record<string, string> = {
   '/assets/vendor/react-dom.production.min.js': resolve(MODULES, 'react-dom/umd/react-dom.production.min.js'),
 };
 
-export { OKTA_APP_URL } from './idp-sites';
+export { OKTA_APP_URL, OKTA_UNAUTHORIZED } from './idps/okta';
 export const INVISION_PEOPLE_URL = 'https://acme.invisionapp.com/people';
 export const INVISION_SCIM_URL = 'https://acme.invisionapp.com/scim/v2';
-/** Okta's words for a failed test (docs/target-facts.md). */
-export const OKTA_UNAUTHORIZED =
-  'Error authenticating: Unauthorized. The connector configuration could not be tested. Make sure that the URL, ' +
-  'Authentication Parameters are correct and that there is an implementation available at the URL provided.';
 
 export interface SiteOptions {
   /** The token InVision's server hands out on "Generate token". */
   token: string;
-  /** The token Okta's test accepts (defaults to `token`): anything else fails like a wrong token would. */
+  /** The token the IdP's test accepts (defaults to `token`): anything else fails like a wrong token would. */
   acceptedToken?: string;
   /** URL → fixture file (relative to tests/fixtures), matched on origin + path. */
   pages: Record<string, string>;
-  /** The SCIM URL the OneLogin and Entra fakes expect (defaults to InVision's). */
+  /** The SCIM URL the IdPs' fakes expect (defaults to InVision's). */
   scimUrl?: string;
   /** Template values substituted into fixtures: {{APP_LABEL}}, {{RENDER_DELAY_MS}}, … */
   vars?: Record<string, string>;
   /** Fixture file → a hostile addition (tests/fixtures/hostile/*.html) inserted before its </body>. */
   inject?: Record<string, string>;
-  /** How long Okta's credential test takes (a slow SCIM server). */
+  /** How long the IdP's credential test takes (a slow SCIM server; Okta's fake honours it). */
   verifyDelayMs?: number;
+  /** The IdPs whose servers are played (defaults to every IdP of this tree: tests/harness/idps/). */
+  idps?: readonly IdpHarness[];
+  /** Where the fixture files are (defaults to this tree's tests/fixtures). */
+  fixturesDir?: string;
 }
 
 export interface SeenRequest {
@@ -49,9 +52,7 @@ const DEFAULT_VARS = { APP_LABEL: 'InVision', RENDER_DELAY_MS: '0', BLADE_URL: E
 
 export class FakeSites {
   readonly requests: SeenRequest[] = [];
-  readonly verifyCalls: URLSearchParams[] = [];
-  readonly saveCalls: URLSearchParams[] = [];
-  /** OneLogin's and Entra's test and save requests, in order (Okta's stay in verifyCalls/saveCalls). */
+  /** Every IdP's test and save requests, in order. */
   readonly idpCalls: IdpCall[] = [];
   /** Requests of pages written blind, through the one contract of tests/harness/fixture-server.ts. */
   readonly fixtureCalls: FixtureCall[] = [];
@@ -59,15 +60,31 @@ export class FakeSites {
 
   constructor(private options: SiteOptions) {}
 
+  /** One IdP's test or save requests, in order. */
+  callsTo(idp: string, kind: IdpCall['kind']): IdpCall[] {
+    return this.idpCalls.filter((call) => call.idp === idp && call.kind === kind);
+  }
+
+  /** Okta's test requests, as the form posted them. */
+  get verifyCalls(): URLSearchParams[] {
+    return this.callsTo(okta.id, 'test').map((call) => new URLSearchParams(call.fields));
+  }
+
+  /** Okta's save requests, as the form posted them. */
+  get saveCalls(): URLSearchParams[] {
+    return this.callsTo(okta.id, 'save').map((call) => new URLSearchParams(call.fields));
+  }
+
   set(options: Partial<SiteOptions>) {
     this.options = { ...this.options, ...options };
   }
 
   fixture(file: string): string {
-    let html = readFileSync(resolve(FIXTURES_DIR, file), 'utf8');
+    const dir = this.options.fixturesDir ?? FIXTURES_DIR;
+    let html = readFileSync(resolve(dir, file), 'utf8');
     for (const [key, value] of Object.entries({ ...DEFAULT_VARS, ...this.options.vars })) html = html.replaceAll(`{{${key}}}`, value);
     const addition = this.options.inject?.[file];
-    if (addition) html = html.replace('</body>', `${readFileSync(resolve(FIXTURES_DIR, addition), 'utf8')}</body>`);
+    if (addition) html = html.replace('</body>', `${readFileSync(resolve(dir, addition), 'utf8')}</body>`);
     return html;
   }
 
@@ -94,22 +111,13 @@ export class FakeSites {
       this.tokensIssued++;
       return void json(200, { token: this.options.token });
     }
-    if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt/verify')) {
-      const form = new URLSearchParams(body);
-      this.verifyCalls.push(form);
-      const sent = form.get('scim_auth_header_value_new') || form.get('scim_auth_header_value');
-      const ok = sent === (this.options.acceptedToken ?? this.options.token) && form.get('scim_base_url') === INVISION_SCIM_URL;
-      if (this.options.verifyDelayMs) await new Promise((r) => setTimeout(r, this.options.verifyDelayMs));
-      return void (ok ? json(200, { ok: true }) : json(400, { errorCode: 'E0000059', errorSummary: OKTA_UNAUTHORIZED }));
-    }
-    if (request.method() === 'POST' && url.pathname.endsWith('/settings/user-mgmt')) {
-      this.saveCalls.push(new URLSearchParams(body));
-      return void json(200, { ok: true });
-    }
-    const idp = playIdp(request.method(), url, body, { token: this.options.acceptedToken ?? this.options.token, scimUrl: this.options.scimUrl ?? INVISION_SCIM_URL });
-    if (idp) {
-      this.idpCalls.push(idp.call);
-      return void json(idp.status, idp.reply);
+    const expect = { token: this.options.acceptedToken ?? this.options.token, scimUrl: this.options.scimUrl ?? INVISION_SCIM_URL, delayMs: this.options.verifyDelayMs };
+    for (const idp of this.options.idps ?? IDP_HARNESSES) {
+      const played = idp.play(request.method(), url, body, expect);
+      if (!played) continue;
+      this.idpCalls.push(played.call);
+      if (played.afterMs) await new Promise((r) => setTimeout(r, played.afterMs));
+      return void json(played.status, played.reply);
     }
     const played = playFixture(request.method(), url, body, {
       issuedToken: this.options.token,

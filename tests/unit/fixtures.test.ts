@@ -7,8 +7,11 @@ import { ADAPTERS } from '../../utils/adapters';
 import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources/sources';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
-/** Pages added into an adapter's page by a test: hostile ones prove refusals, framework ones a framework's habits. */
-const INJECTED_DIRS = ['hostile/', 'framework/'];
+/**
+ * Pages added into an adapter's page by a test: hostile ones prove refusals, framework ones a framework's habits;
+ * fourth-idp/ is a whole IdP that tests/e2e/fourth-idp.e2e.ts adds to a copy of the project.
+ */
+const INJECTED_DIRS = ['hostile/', 'framework/', 'fourth-idp/'];
 const injected = (file: string) => INJECTED_DIRS.some((dir) => file.startsWith(dir));
 
 function allFixtures(dir = FIXTURES): string[] {

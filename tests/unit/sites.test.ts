@@ -2,7 +2,7 @@
 // a guide that counts "step 7 of 15" with a stale length would number its steps wrongly on the other site.
 import { describe, expect, it } from 'vitest';
 import { SOURCE_ADAPTERS, TARGET_ADAPTERS } from '../../utils/adapters';
-import { IDP_SITES, INVISION } from '../../utils/adapters/sites';
+import { IDP_SITES, INVISION, inListOrder } from '../../utils/adapters/sites';
 import { likelyIdps, whereToFill } from '../../utils/idp-words';
 
 describe('site names for the other side of the hand-off', () => {
@@ -21,5 +21,11 @@ describe('site names for the other side of the hand-off', () => {
     for (const hints of [{ disabledSites: [] }, { lastUsed: 'entra', disabledSites: [] }, { disabledSites: ['okta'] }]) {
       expect(whereToFill(likelyIdps(hints, IDP_SITES), 'InVision')).toBe(whereToFill(likelyIdps(hints, TARGET_ADAPTERS), 'InVision'));
     }
+  });
+
+  it('keeps the order people know, and puts a new IdP that names no place in the lists after them, by id', () => {
+    const sites = [{ id: 'zeta' }, { id: 'entra', listOrder: 3 }, { id: 'acme' }, { id: 'okta', listOrder: 1 }];
+    expect(sites.sort(inListOrder).map((site) => site.id)).toEqual(['okta', 'entra', 'acme', 'zeta']);
+    expect(IDP_SITES.map((site) => site.id)).toEqual(['okta', 'onelogin', 'entra']);
   });
 });

@@ -4,7 +4,6 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
-import { ENTRA, named } from './sites';
 
 // Public cloud, US Government and China (21Vianet) portals and admin centers.
 const ENTRA_HOSTS = ['portal.azure.com', 'entra.microsoft.com', 'portal.azure.us', 'entra.microsoft.us', 'portal.azure.cn'];
@@ -33,7 +32,10 @@ const provisioningLink: ControlSpec = {
 const bladeHeading: ControlSpec = { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] };
 
 export const entraAdapter: TargetAdapter = {
-  ...named(ENTRA),
+  id: 'entra',
+  label: 'Microsoft Entra ID',
+  path: 'Enterprise applications › the InVision app › Provisioning',
+  listOrder: 3,
   role: 'target',
   hosts: { suffixes: [], label: /^$/, exactHosts: ENTRA_HOSTS },
   exampleHost: 'portal.azure.com',
@@ -114,3 +116,5 @@ export const entraAdapter: TargetAdapter = {
     ...finishGuide(orInBlade(token), orInBlade(save)),
   ],
 };
+
+export default entraAdapter;

@@ -1,8 +1,8 @@
 // InVision V6/V7 SCIM settings, reconstructed from InVision's help centre (the service shut down on 31 Dec 2024).
 // What is known and what is assumed (routes, the trigger): docs/invision-source.md.
 import type { ControlSpec } from '../dom/locate';
-import { INVISION, named } from './sites';
-import type { SourceAdapter } from './types';
+import { INVISION } from './sites';
+import { named, type SourceAdapter } from './types';
 
 const HOLDS_TOKEN = ['captured', 'filling', 'verified', 'failed', 'saved'] as const;
 const scimMenuItem: ControlSpec = {
@@ -90,3 +90,5 @@ export const invisionAdapter: SourceAdapter = {
     { id: 'switch', say: 'guideInvisionSwitch', done: 'never' },
   ],
 };
+
+export default invisionAdapter;

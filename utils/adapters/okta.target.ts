@@ -3,7 +3,6 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
-import { OKTA, named } from './sites';
 
 // "Edit" and "Save" also exist on the General and Sign On tabs: only the ones under this heading count.
 const INTEGRATION_HEADING = /^(api )?integration\b/i;
@@ -42,7 +41,10 @@ const save: ControlSpec = {
 const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
 
 export const oktaAdapter: TargetAdapter = {
-  ...named(OKTA),
+  id: 'okta',
+  label: 'Okta',
+  path: 'Applications › the InVision app › Provisioning › Integration',
+  listOrder: 1,
   role: 'target',
   // Only the admin console ("<org>-admin"); "<org>.okta.com" is the end-user side and is never filled.
   hosts: { suffixes: OKTA_CELLS, label: /^[a-z0-9][a-z0-9-]*-admin$/ },
@@ -126,3 +128,5 @@ export const oktaAdapter: TargetAdapter = {
     ...finishGuide(token, save),
   ],
 };
+
+export default oktaAdapter;

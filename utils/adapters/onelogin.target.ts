@@ -3,7 +3,6 @@
 import type { ControlSpec } from '../dom/locate';
 import { finishGuide } from '../guide/steps';
 import type { TargetAdapter } from './types';
-import { ONELOGIN, named } from './sites';
 
 // Names OneLogin keeps for itself rather than for a customer's subdomain.
 const RESERVED_LABELS = /^(?!(?:www|api|developers|support|status|app|onelogin)$)[a-z0-9][a-z0-9-]*$/;
@@ -14,7 +13,10 @@ const token: ControlSpec = { name: 'SCIM Bearer Token field', kind: 'field', loc
 const save: ControlSpec = { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] };
 
 export const oneloginAdapter: TargetAdapter = {
-  ...named(ONELOGIN),
+  id: 'onelogin',
+  label: 'OneLogin',
+  path: 'Applications › the InVision app › Configuration',
+  listOrder: 2,
   role: 'target',
   // Admin and end-user pages share "<sub>.onelogin.com"; the app editor's path (appPage) is what tells them apart.
   hosts: { suffixes: ['onelogin.com'], label: RESERVED_LABELS },
@@ -74,3 +76,5 @@ export const oneloginAdapter: TargetAdapter = {
     ...finishGuide(token, save),
   ],
 };
+
+export default oneloginAdapter;

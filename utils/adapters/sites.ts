@@ -1,18 +1,11 @@
 // Each site as the other side of the hand-off names it: the InVision script says which IdP to go to next, an IdP's
-// script says where InVision makes a token. Kept apart from the adapters so that a content script carries the
-// other sites' names, not their locators and guides (each content script has 20 KB gzip). The adapters take their
-// names from here; tests/unit/sites.test.ts holds each guide's length to its adapter's.
-import type { Adapter } from './types';
+// script says where InVision makes a token. Only names: a content script carries the other sites' names, not their
+// locators and guides (each content script has 20 KB gzip; tests/e2e/budgets.e2e.ts).
+import { inListOrder, siteOf, type Adapter, type Site, type SourceSite } from './types';
 
-export interface Site extends Pick<Adapter, 'id' | 'label' | 'path'> {
-  /** How many steps this site's part of the setup guide has: the guide counts "step 7 of 15" across sites. */
-  guideSteps: number;
-}
+export { inListOrder };
 
-export interface SourceSite extends Site {
-  /** How IdPs name this product's app. */
-  idpAppName: RegExp;
-}
+export type { Site, SourceSite };
 
 export const INVISION: SourceSite = {
   id: 'invision',
@@ -23,12 +16,15 @@ export const INVISION: SourceSite = {
   guideSteps: 6,
 };
 
-export const OKTA: Site = { id: 'okta', label: 'Okta', path: 'Applications › the InVision app › Provisioning › Integration', guideSteps: 9 };
-export const ONELOGIN: Site = { id: 'onelogin', label: 'OneLogin', path: 'Applications › the InVision app › Configuration', guideSteps: 5 };
-export const ENTRA: Site = { id: 'entra', label: 'Microsoft Entra ID', path: 'Enterprise applications › the InVision app › Provisioning', guideSteps: 9 };
-
-/** In the order the IdPs are offered everywhere (utils/adapters/index.ts's TARGET_ADAPTERS). */
-export const IDP_SITES: readonly Site[] = [OKTA, ONELOGIN, ENTRA];
-
-/** The names an adapter takes from its site. */
-export const named = ({ id, label, path }: Site) => ({ id, label, path });
+/**
+ * Every `*.target.ts` file's names, found by file name: a new IdP's file needs no line here. In a build,
+ * modules/adapter-scripts.ts serves each file asked for with `?site` as its names alone, so that no script carries
+ * every IdP's adapter; elsewhere (unit tests) the query changes nothing and the names are read off the adapter.
+ */
+const targets = import.meta.glob<Adapter | Site>('./*.target.ts', { eager: true, import: 'default', query: '?site' });
+const inOrder = (found: Record<string, Adapter | Site>) =>
+  Object.values(found)
+    .map((one) => ('role' in one ? siteOf(one) : one))
+    .sort(inListOrder);
+// Pure: a script that takes only INVISION from here (every IdP's) drops the list.
+export const IDP_SITES: readonly Site[] = /* @__PURE__ */ inOrder(targets);

@@ -36,6 +36,12 @@ interface AdapterBase {
   fixtures: string[];
   /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
   guide?: readonly GuideStep[];
+  /**
+   * Where the site comes in every list a person reads (popup, "Okta, OneLogin, Microsoft Entra ID"): the most used
+   * first. Sites without one follow, by id: adapters are found by file name, and a new one must not reorder the
+   * lists people know.
+   */
+  listOrder?: number;
 }
 
 export interface SourceAdapter extends AdapterBase {
@@ -146,3 +152,29 @@ export interface IdpWords {
 }
 
 export type Adapter = SourceAdapter | TargetAdapter;
+
+/**
+ * A site as the other side of the hand-off names it: the InVision script names the IdPs to go to next, an IdP's
+ * script names where InVision makes a token (utils/adapters/sites.ts). A content script carries the other sites'
+ * names, never their adapters (20 KB gzip each).
+ */
+export interface Site extends Pick<Adapter, 'id' | 'label' | 'path' | 'listOrder'> {
+  /** How many steps this site's part of the setup guide has: the guide counts "step 7 of 15" across sites. */
+  guideSteps: number;
+}
+
+export interface SourceSite extends Site {
+  /** How IdPs name this product's app. */
+  idpAppName: RegExp;
+}
+
+/** The names an adapter takes from its site. */
+export const named = ({ id, label, path }: Site) => ({ id, label, path });
+
+/** What the other sites' scripts know of an adapter (utils/adapters/sites.ts; modules/adapter-scripts.ts). */
+export const siteOf = ({ id, label, path, listOrder, guide }: Adapter): Site => ({ id, label, path, listOrder, guideSteps: guide?.length ?? 0 });
+
+/** The order people know the IdPs in (`listOrder`), then any later ones by id. */
+export function inListOrder(a: Pick<Site, 'id' | 'listOrder'>, b: Pick<Site, 'id' | 'listOrder'>): number {
+  return (a.listOrder ?? Infinity) - (b.listOrder ?? Infinity) || a.id.localeCompare(b.id);
+}
