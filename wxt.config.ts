@@ -26,12 +26,12 @@ const SEALED_CONTEXT = fileURLToPath(new URL('./utils/sealed-context.ts', import
 /**
  * WXT's content-script entry builds its context from `wxt/utils/content-script-context`; content scripts get
  * utils/sealed-context.ts there instead, which announces nothing to the page and cannot be stopped by it (the
- * reasons are in that file). Its own import of the original resolves as usual.
+ * reasons are in that file). It takes only types from WXT's, so none of WXT's class is bundled.
  */
 const sealedContentScriptContext: Plugin = {
   name: 'scim-relay:sealed-content-script-context',
   enforce: 'pre',
-  resolveId: (id, importer) => (id === 'wxt/utils/content-script-context' && importer !== SEALED_CONTEXT ? SEALED_CONTEXT : undefined),
+  resolveId: (id) => (id === 'wxt/utils/content-script-context' ? SEALED_CONTEXT : undefined),
 };
 
 /**

@@ -1,6 +1,6 @@
 // The content-script end of the protocol: send to the background, and accept only well-formed messages from it.
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './sealed-context';
 import type { BackgroundToContent, ContentToBackground } from './protocol';
 import { parseBackgroundToContent } from './protocol-inbound';
 
@@ -9,7 +9,7 @@ import { parseBackgroundToContent } from './protocol-inbound';
  * content scripts whose messages fail (Chromium throws at once); reading `ctx.isInvalid` then aborts `ctx.signal`,
  * so every wait and step bound to it stops: an orphan never acts on the page again.
  */
-export async function sendToBackground(ctx: ContentScriptContext, message: ContentToBackground): Promise<unknown> {
+export async function sendToBackground(ctx: ScriptContext, message: ContentToBackground): Promise<unknown> {
   try {
     const reply: unknown = await browser.runtime.sendMessage(message);
     return ctx.isInvalid ? undefined : reply;
@@ -19,7 +19,7 @@ export async function sendToBackground(ctx: ContentScriptContext, message: Conte
   }
 }
 
-export function listenToBackground(ctx: ContentScriptContext, listener: (message: BackgroundToContent) => void): void {
+export function listenToBackground(ctx: ScriptContext, listener: (message: BackgroundToContent) => void): void {
   const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab) return;
     const message = parseBackgroundToContent(raw);

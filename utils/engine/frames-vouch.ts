@@ -3,7 +3,7 @@
 // hosts): that script vouches with its own origin, read at that moment, when it holds a rendered frame on the
 // blade's origin. No permission is needed beyond what the content scripts already have.
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../sealed-context';
 import type { TargetAdapter } from '../adapters/types';
 import { isRendered } from '../dom/usable';
 import { checkHost } from '../hosts';
@@ -40,7 +40,7 @@ export function holdsFrameAt(doc: Document, origin: string): boolean {
 }
 
 /** The top page's half: answers the background's vouch requests for as long as this script is valid. */
-export function answerVouches(ctx: ContentScriptContext, adapter: TargetAdapter): void {
+export function answerVouches(ctx: ScriptContext, adapter: TargetAdapter): void {
   const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }, sendResponse: (reply: unknown) => void) => {
     if (sender.id !== browser.runtime.id || sender.tab || !isVouchRequest(raw)) return undefined;
     const vouches = checkHost(location.href, adapter.hosts).ok && holdsFrameAt(document, raw.frameOrigin);

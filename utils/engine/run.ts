@@ -1,7 +1,7 @@
 // Wiring shared by every content script: the in-page UI, the background port, the page lifecycle, and the guide
 // (started and stopped as the settings change, so it can be switched on in the middle of a setup).
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '../sealed-context';
 import type { SourceSite, Site } from '../adapters/sites';
 import type { Adapter, SourceAdapter, TargetAdapter } from '../adapters/types';
 import { listenToBackground, sendToBackground } from '../content-port';
@@ -28,7 +28,7 @@ export const ORPHAN_CHECK_MS = 2_000;
  * The in-page card, taken away when this script is invalidated, including when its extension is reloaded or
  * removed: nothing tells an orphaned script so, but reading `ctx.isInvalid` finds out and aborts the context.
  */
-function inPageUi(ctx: ContentScriptContext, onAction: (id: PanelActionId) => void): InPageUi {
+function inPageUi(ctx: ScriptContext, onAction: (id: PanelActionId) => void): InPageUi {
   const ui = createInPageUi(onAction);
   const check = setInterval(() => void ctx.isInvalid, ORPHAN_CHECK_MS);
   ctx.onInvalidated(() => {
@@ -46,7 +46,7 @@ interface GuidePlace {
 }
 
 /** `start` is handed in by the sites that have a guide, so the others' scripts do not carry it (20 KB budget). */
-function runGuide(ctx: ContentScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide): void {
+function runGuide(ctx: ScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide): void {
   const steps = adapter.guide;
   if (!steps?.length) return; // a site without a guide of its own (user-defined sources, later IdPs) shows none
   let running: AbortController | undefined;
@@ -88,7 +88,7 @@ export interface TargetExtras {
   guide?: typeof startGuide;
 }
 
-export async function runTargetScript(ctx: ContentScriptContext, adapter: TargetAdapter, source: SourceSite, extras: TargetExtras = {}): Promise<void> {
+export async function runTargetScript(ctx: ScriptContext, adapter: TargetAdapter, source: SourceSite, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
   const settings = await loadPageSettings();
@@ -133,7 +133,7 @@ export async function runTargetScript(ctx: ContentScriptContext, adapter: Target
 const TOKEN_HELD: readonly Phase[] = ['captured', 'filling', 'verified', 'failed'];
 
 /** A target page is worth the person's attention only while a token waits for it (utils/dom/wait.ts's rule). */
-async function expectWorkIfTokenHeld(ctx: ContentScriptContext, adapter: TargetAdapter): Promise<void> {
+async function expectWorkIfTokenHeld(ctx: ScriptContext, adapter: TargetAdapter): Promise<void> {
   const reply = parseGuidePhaseReply(await sendToBackground(ctx, { type: 'guide/phase', adapterId: adapter.id }));
   if (reply && TOKEN_HELD.includes(reply.phase)) expectWork(true);
 }
@@ -142,7 +142,7 @@ async function expectWorkIfTokenHeld(ctx: ContentScriptContext, adapter: TargetA
  * The top page's half of a framed form: the portal announces the verdict outside the frame, so the top script
  * passes each new verdict to the background, which hands it to the frame that is filling (and to no one else).
  */
-function forwardTopVerdicts(ctx: ContentScriptContext, adapter: TargetAdapter, ownUi: Element): void {
+function forwardTopVerdicts(ctx: ScriptContext, adapter: TargetAdapter, ownUi: Element): void {
   // Live regions only: a portal's top page changes constantly, and its notifications are announced regions.
   const watch = watchAnnouncements(adapter.outcome, { ownUi, liveRegionsOnly: true });
   const stop = watchDom(() => {
@@ -165,7 +165,7 @@ export interface NextStop {
 }
 
 /** `next` may still be settling (read from storage): the person's clicks are watched meanwhile. */
-export async function runSourceScript(ctx: ContentScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
+export async function runSourceScript(ctx: ScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
   // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
   const clicks = watchGenerateClicks(adapter);
   const [settings, { targetPath, guideTarget }] = await Promise.all([loadPageSettings(), next]);
