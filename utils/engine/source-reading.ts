@@ -24,16 +24,21 @@ export function seen(el: Element, ownUi: Element | undefined): boolean {
   return !why || why === 'disabled' || why === 'read-only';
 }
 
-/** The first token a person can see in `root`, with the element that shows it. */
-export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Element): { token: string; el: Element } | undefined {
+/** Every well-formed token shown in `root` (rendered, whether or not a person can see it now), in page order. */
+export function* tokensIn(adapter: SourceAdapter, root: ParentNode): Generator<{ token: string; el: Element }> {
   for (const el of candidates(root, adapter.token)) {
     if (!isRendered(el)) continue;
     for (const value of readings(el)) {
       if (value.includes('://')) continue; // the SCIM URL sits in the same kind of element
       const checked = checkToken(bareToken(value));
-      if (checked.ok && seen(el, ownUi)) return { token: checked.token, el };
+      if (checked.ok) yield { token: checked.token, el };
     }
   }
+}
+
+/** The first token a person can see in `root`, with the element that shows it. */
+export function findToken(adapter: SourceAdapter, root: ParentNode, ownUi: Element): { token: string; el: Element } | undefined {
+  for (const found of tokensIn(adapter, root)) if (seen(found.el, ownUi)) return found;
   return undefined;
 }
 

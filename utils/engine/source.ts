@@ -17,7 +17,7 @@ import { PAGE_TITLE_MAX_LENGTH, TRUSTED_CLICK_WINDOW_MS } from '../protocol-cons
 import { parseCaptureReply } from '../protocol-inbound';
 import { fingerprint } from '../token';
 import { onSourceRoute, watchGenerateClicks, type GenerateClicks } from './generate-clicks';
-import { findScimUrl, findToken, type ShownBaseUrl } from './source-reading';
+import { findScimUrl, findToken, tokensIn, type ShownBaseUrl } from './source-reading';
 
 export { onSourceRoute, watchGenerateClicks } from './generate-clicks';
 
@@ -117,7 +117,12 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
-    const found = [root, ...dialogs].map((r) => findToken(adapter, r, ui.host)).find(Boolean);
+    const roots = [root, ...dialogs];
+    // Whether a person can see a token asks the whole page for click-through layers: skipped while every token
+    // shown is one already offered and no hint waits on the answer (a busy page re-renders an offered token for
+    // as long as it stays open). What is found and offered is the same as asking every time.
+    const anyNew = roots.some((r) => Array.from(tokensIn(adapter, r)).some(({ token }) => !offeredTokens.has(token)));
+    const found = anyNew || (ticked && !hintShown) ? roots.map((r) => findToken(adapter, r, ui.host)).find(Boolean) : undefined;
     const fresh = found && !offeredTokens.has(found.token);
     if (fresh) {
       offeredTokens.add(found.token);
