@@ -1,7 +1,8 @@
-// The caption index (utils/dom/captions.ts) answers as the page-wide walk does, after every kind of change a page
-// makes: the walk is the reference, and each case changes the page between two questions.
+// The index of captions and names (utils/dom/captions.ts) answers as reading the page afresh does, after every kind
+// of change a page makes: the fresh reading is the reference, and each case changes the page between two questions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captionsMatching, indexCaptions } from '../../utils/dom/captions';
+import { accessibleName } from '../../utils/dom/locate';
 
 const LABEL = /^api token$/i;
 const ids = (els: Element[]) => els.map((el) => el.id || el.localName);
@@ -58,5 +59,46 @@ describe('the caption index', () => {
     await Promise.resolve(); // the records are delivered: more than the index keeps
     changes[0]![1]();
     expect(bothWays()).toEqual({ indexed: ['first', 'added'], walked: ['first', 'added'] });
+  });
+});
+
+describe('names kept between probes', () => {
+  const NAMED = ['plain', 'iconic', 'titled', 'nested'];
+  // Marked by data-name, not id: a name may come from a label for an id, and such names are not kept.
+  const el = (name: string) => document.querySelector(`[data-name="${name}"]`)!;
+  const names = () => NAMED.map((name) => accessibleName(el(name)));
+  /** Names as the index keeps them, and as read afresh with no index (a new task: nothing memoised for this one). */
+  async function bothWays(): Promise<{ kept: string[]; read: string[] }> {
+    await Promise.resolve();
+    indexCaptions(true);
+    const kept = names();
+    await Promise.resolve();
+    indexCaptions(false);
+    const read = names();
+    indexCaptions(true);
+    return { kept, read };
+  }
+
+  beforeEach(async () => {
+    document.body.innerHTML =
+      '<div data-name="panel"><button data-name="plain">Test</button><button data-name="iconic"><span data-name="icon">⚡</span> Save</button>' +
+      '<a data-name="titled" href="#" title="Edit"></a><div role="button" data-name="nested"><span><b>Details</b></span></div></div>';
+    indexCaptions(true);
+    names(); // kept before the change
+  });
+  afterEach(() => indexCaptions(false));
+
+  it.each<[string, () => void]>([
+    ['the text of a button changes', () => void (el('plain').firstChild!.textContent = 'Test API Credentials')],
+    ['an icon inside a button is hidden from screen readers', () => el('icon').setAttribute('aria-hidden', 'true')],
+    ['the region around the buttons is hidden from screen readers', () => el('panel').setAttribute('aria-hidden', 'true')],
+    ['a button gets an aria-label', () => el('plain').setAttribute('aria-label', 'Run the test')],
+    ['a link\'s title changes', () => el('titled').setAttribute('title', 'Edit integration')],
+    ['a word deep inside a button changes', () => void (el('nested').querySelector('b')!.textContent = 'More')],
+    ['a button is re-rendered with new words', () => void (el('nested').innerHTML = '<i>Less</i>')],
+  ])('reads a name again when %s', async (_what, change) => {
+    change();
+    const { kept, read } = await bothWays();
+    expect(kept).toEqual(read);
   });
 });

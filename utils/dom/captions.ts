@@ -1,8 +1,9 @@
-// Captions: the short texts a person reads as a field's label, found by their words. Walking every text node of a
-// big console for each probe was the largest cost of a hand-off there (npx tsx tests/bench/profile.ts). While the
-// person waits for the extension (wait.ts turns indexing on and off by the probe budget rule), each document's
-// captions are kept in an index that its mutation records update: only what was added or changed is read again.
-// Any other time a probe walks the page once for its task, as before.
+// Captions (the short texts a person reads as a field's label) and accessible names, the words controls are found
+// by. Walking every text node of a big console and naming each of its thousands of buttons for each probe were the
+// largest costs of a hand-off there (npx tsx tests/bench/profile.ts). While the person waits for the extension
+// (wait.ts turns indexing on and off by the probe budget rule), each document keeps an index of both that its
+// mutation records update: only what was added or changed is read again. Any other time a probe reads the page
+// once for its task, as before.
 import { docOf, probeMemo, type Caption } from './probe-memo';
 import { LABEL_SUFFIX_MAX_LENGTH, labelText } from './text';
 
@@ -57,6 +58,8 @@ function walkCaptions(root: Node): Caption[] {
 
 interface CaptionIndex {
   observer: MutationObserver;
+  /** Names that depend only on the element, its subtree and the aria-hidden around it (locate.ts says which). */
+  names: Map<Element, string>;
   /** Caption elements and their text; elements the page removed stay until the next sweep. */
   texts: Map<Element, string>;
   /** For each label pattern asked, the caption elements whose text it matches. */
@@ -67,7 +70,9 @@ interface CaptionIndex {
   sweepAt: number;
 }
 
-const CAPTION_CHANGES = { childList: true, subtree: true, characterData: true } as const;
+/** The attributes a kept name is read from; the page's class and style churn is not even recorded. */
+const NAME_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'aria-hidden', 'title', 'placeholder', 'id'];
+const CHANGES = { childList: true, subtree: true, characterData: true, attributeFilter: NAME_ATTRIBUTES } as const;
 const SWEEP_MIN = 1_000;
 const indexes = new Map<Document, CaptionIndex>();
 let indexing = false;
@@ -81,7 +86,7 @@ export function indexCaptions(on: boolean): void {
 }
 
 function newIndex(doc: Document): CaptionIndex {
-  const index: CaptionIndex = { observer: undefined!, texts: new Map(), matching: new Map(), pending: [], stale: true, sweepAt: SWEEP_MIN };
+  const index: CaptionIndex = { observer: undefined!, names: new Map(), texts: new Map(), matching: new Map(), pending: [], stale: true, sweepAt: SWEEP_MIN };
   index.observer = new MutationObserver((records) => {
     index.pending.push(...records);
     if (index.pending.length <= PENDING_RECORDS_MAX) return;
@@ -111,10 +116,24 @@ function reexamine(index: CaptionIndex, el: Element): void {
   setCaption(index, el, shown ? captionOf(el) : undefined);
 }
 
-/** The elements whose caption a batch of records may have changed: where text changed, with every ancestor (their text holds it), and all that was added. */
-function touchedBy(records: MutationRecord[]): Set<Element> {
+/** Names that an aria-hidden change may have changed: the element's own, its ancestors' and everything inside it. */
+function forgetNamesAround(index: CaptionIndex, el: Element): void {
+  for (let node: Element | null = el; node; node = node.parentElement) index.names.delete(node);
+  for (const named of index.names.keys()) if (el.contains(named)) index.names.delete(named);
+}
+
+/**
+ * The elements whose caption or name a batch of records may have changed: where text changed, with every
+ * ancestor (their text holds it), and all that was added. Attributes change only names.
+ */
+function touchedBy(index: CaptionIndex, records: MutationRecord[]): Set<Element> {
   const touched = new Set<Element>();
   for (const record of records) {
+    if (record.type === 'attributes') {
+      if (record.attributeName === 'aria-hidden') forgetNamesAround(index, record.target as Element);
+      else index.names.delete(record.target as Element);
+      continue;
+    }
     const target = record.type === 'characterData' ? record.target.parentElement : record.target;
     for (let el = target instanceof Element ? target : null; el && !touched.has(el); el = el.parentElement) touched.add(el);
     for (const added of record.addedNodes) {
@@ -126,27 +145,47 @@ function touchedBy(records: MutationRecord[]): Set<Element> {
   return touched;
 }
 
-function update(doc: Document, index: CaptionIndex): void {
+/** Brings the document's index up to date with the page: read afresh when stale, else only what the records name. */
+function currentIndex(doc: Document): CaptionIndex {
+  const index = indexes.get(doc) ?? newIndex(doc);
   if (index.stale) {
-    index.observer.observe(doc, CAPTION_CHANGES);
+    index.observer.observe(doc, CHANGES);
     index.texts = new Map(walkCaptions(doc).map(({ el, text }) => [el, text]));
+    index.names.clear();
     index.matching.clear();
     index.pending = [];
     index.observer.takeRecords();
     index.stale = false;
-    return;
+    return index;
   }
-  const records = index.pending.concat(index.observer.takeRecords());
+  if (!index.pending.length) index.pending = index.observer.takeRecords();
+  else index.pending.push(...index.observer.takeRecords());
+  if (!index.pending.length) return index;
+  const records = index.pending;
   index.pending = [];
-  for (const el of touchedBy(records)) reexamine(index, el);
-  if (index.texts.size < index.sweepAt) return;
+  for (const el of touchedBy(index, records)) {
+    reexamine(index, el);
+    index.names.delete(el);
+  }
+  if (index.texts.size + index.names.size < index.sweepAt) return index;
   for (const el of index.texts.keys()) if (!el.isConnected) setCaption(index, el, undefined);
-  index.sweepAt = Math.max(SWEEP_MIN, index.texts.size * 2);
+  for (const el of index.names.keys()) if (!el.isConnected) index.names.delete(el);
+  index.sweepAt = Math.max(SWEEP_MIN, (index.texts.size + index.names.size) * 2);
+  return index;
+}
+
+/** The element's name, kept between probes while indexing; `nameOf` must read only what the index follows. */
+export function keptName(el: Element, nameOf: (el: Element) => string): string {
+  const doc = el.ownerDocument;
+  if (!indexing || el.getRootNode() !== doc) return nameOf(el);
+  const names = currentIndex(doc).names;
+  let name = names.get(el);
+  if (name === undefined) names.set(el, (name = nameOf(el)));
+  return name;
 }
 
 function matchingInIndex(doc: Document, text: RegExp): Set<Element> {
-  const index = indexes.get(doc) ?? newIndex(doc);
-  update(doc, index);
+  const index = currentIndex(doc);
   let els = index.matching.get(text);
   if (!els) {
     if (index.matching.size >= PATTERNS_MAX) index.matching.clear();

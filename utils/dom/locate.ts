@@ -1,6 +1,6 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
-import { captionsMatching } from './captions';
+import { captionsMatching, keptName } from './captions';
 import { docOf, probeMemo } from './probe-memo';
 import { labelText, normaliseText } from './text';
 
@@ -78,8 +78,17 @@ export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): stri
 export function accessibleName(el: Element): string {
   const names = probeMemo(el.ownerDocument).names;
   let name = names.get(el);
-  if (name === undefined) names.set(el, (name = nameOf(el)));
+  if (name === undefined) names.set(el, (name = nameIsLocal(el) ? keptName(el, nameOf) : nameOf(el)));
   return name;
+}
+
+/**
+ * Whether nameOf reads only the element's attributes, its text and the aria-hidden around it: no label found by id
+ * elsewhere in the page, and no value a script can set without touching the DOM. Only such names are kept.
+ */
+function nameIsLocal(el: Element): boolean {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return false;
+  return !el.id && !el.hasAttribute('aria-labelledby') && !el.closest('label');
 }
 
 function nameOf(el: Element): string {
