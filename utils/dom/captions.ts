@@ -174,14 +174,13 @@ function currentIndex(doc: Document): CaptionIndex {
   return index;
 }
 
-/** The element's name, kept between probes while indexing; `nameOf` must read only what the index follows. */
-export function keptName(el: Element, nameOf: (el: Element) => string): string {
+/**
+ * The names kept for the element's document while indexing (undefined otherwise), up to date with the page. Only
+ * names read from the element's attributes, its text and the aria-hidden around it may be put there (locate.ts).
+ */
+export function keptNames(el: Element): Map<Element, string> | undefined {
   const doc = el.ownerDocument;
-  if (!indexing || el.getRootNode() !== doc) return nameOf(el);
-  const names = currentIndex(doc).names;
-  let name = names.get(el);
-  if (name === undefined) names.set(el, (name = nameOf(el)));
-  return name;
+  return indexing && el.getRootNode() === doc ? currentIndex(doc).names : undefined;
 }
 
 function matchingInIndex(doc: Document, text: RegExp): Set<Element> {

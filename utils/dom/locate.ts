@@ -1,6 +1,6 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
-import { captionsMatching, keptName } from './captions';
+import { captionsMatching, keptNames } from './captions';
 import { docOf, probeMemo } from './probe-memo';
 import { labelText, normaliseText } from './text';
 
@@ -76,15 +76,19 @@ export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): stri
 
 /** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
 export function accessibleName(el: Element): string {
-  const names = probeMemo(el.ownerDocument).names;
-  let name = names.get(el);
-  if (name === undefined) names.set(el, (name = nameIsLocal(el) ? keptName(el, nameOf) : nameOf(el)));
+  const kept = keptNames(el);
+  const names = kept ?? probeMemo(el.ownerDocument).names;
+  const known = names.get(el);
+  if (known !== undefined) return known;
+  const name = nameOf(el);
+  if (!kept || nameIsLocal(el)) names.set(el, name);
   return name;
 }
 
 /**
  * Whether nameOf reads only the element's attributes, its text and the aria-hidden around it: no label found by id
- * elsewhere in the page, and no value a script can set without touching the DOM. Only such names are kept.
+ * elsewhere in the page, and no value a script can set without touching the DOM. Only such names are kept between
+ * probes; the others are read again each time while indexing, and once per probe otherwise.
  */
 function nameIsLocal(el: Element): boolean {
   if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return false;
