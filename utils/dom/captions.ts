@@ -108,7 +108,10 @@ function setCaption(index: CaptionIndex, el: Element, text: string | undefined):
   }
 }
 
-const hasOwnText = (el: Element) => Array.prototype.some.call(el.childNodes, (node: Node) => node.nodeType === Node.TEXT_NODE);
+function hasOwnText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === Node.TEXT_NODE) return true;
+  return false;
+}
 
 /** Reads an element again after a change: its own text may have come, gone or changed, or it left the page. */
 function reexamine(index: CaptionIndex, el: Element): void {
