@@ -178,12 +178,12 @@ function currentIndex(doc: Document): CaptionIndex {
 }
 
 /**
- * The names kept for the element's document while indexing (undefined otherwise), up to date with the page. Only
+ * The names kept for the node's document while indexing (undefined otherwise), up to date with the page. Only
  * names read from the element's attributes, its text and the aria-hidden around it may be put there (locate.ts).
  */
-export function keptNames(el: Element): Map<Element, string> | undefined {
-  const doc = el.ownerDocument;
-  return indexing && el.getRootNode() === doc ? currentIndex(doc).names : undefined;
+export function keptNames(node: Node): Map<Element, string> | undefined {
+  const doc = docOf(node);
+  return indexing && node.getRootNode() === doc ? currentIndex(doc).names : undefined;
 }
 
 function matchingInIndex(doc: Document, text: RegExp): Set<Element> {

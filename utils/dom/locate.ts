@@ -76,7 +76,11 @@ export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): stri
 
 /** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
 export function accessibleName(el: Element): string {
-  const kept = keptNames(el);
+  return nameWith(el, keptNames(el));
+}
+
+/** `kept`: the document's kept names, asked once for all the elements of one search (each asking costs a little). */
+function nameWith(el: Element, kept: Map<Element, string> | undefined): string {
   const names = kept ?? probeMemo(el.ownerDocument).names;
   const known = names.get(el);
   if (known !== undefined) return known;
@@ -123,7 +127,8 @@ export function matchesRole(el: Element, role: Role): boolean {
 
 function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
   const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
-  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(accessibleName(el))));
+  const kept = keptNames(root as Node);
+  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(nameWith(el, kept))));
 }
 
 const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers
