@@ -2,8 +2,6 @@
 // A probe asks for several controls (the form is open when the token field or the Enable checkbox shows, …), and
 // each used to walk the whole document again. Within one task the page cannot change unless we act on it, and an
 // observer connected for that task only sees if we did: anything the page changed drops what was learnt.
-import type { ControlSpec } from './locate';
-
 export interface Caption {
   el: Element;
   text: string;
@@ -13,7 +11,8 @@ interface ProbeMemo {
   names: WeakMap<Element, string>;
   captions: WeakMap<Node, Caption[]>;
   headings: WeakMap<Document, Element[]>;
-  candidates: WeakMap<Node, WeakMap<ControlSpec, Element[]>>;
+  /** By root, then by control spec (locate.ts): what each spec's locators found. */
+  candidates: WeakMap<Node, WeakMap<object, Element[]>>;
   watched: Set<Document>;
 }
 
