@@ -1,5 +1,10 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
+import { captionsMatching, keptNames } from './captions';
+import { docOf, probeMemo } from './probe-memo';
+import { labelText, normaliseText } from './text';
+
+export { labelText, normaliseText };
 
 export type Role = 'button' | 'link' | 'checkbox' | 'textbox' | 'heading' | 'alert' | 'dialog' | 'tab' | 'combobox' | 'option' | 'radiogroup';
 
@@ -46,67 +51,6 @@ const KIND_ROLES: Record<ControlSpec['kind'], readonly Role[]> = {
   choice: ['combobox', 'radiogroup'],
 };
 
-export function normaliseText(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-// ── What one probe learns about the page, kept for the rest of its task ─────────────────────────────────────
-// A probe asks for several controls (the form is open when the token field or the Enable checkbox shows, …), and
-// each used to walk the whole document again. Within one task the page cannot change unless we act on it, and an
-// observer connected for that task only sees if we did: anything the page changed drops what was learnt.
-
-interface ProbeMemo {
-  names: WeakMap<Element, string>;
-  captions: WeakMap<Node, Caption[]>;
-  headings: WeakMap<Document, Element[]>;
-  candidates: WeakMap<Node, WeakMap<ControlSpec, Element[]>>;
-  watched: Set<Document>;
-}
-
-let memo: ProbeMemo | undefined;
-const memoWatch = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(() => {});
-const MEMO_WATCH = { childList: true, subtree: true, attributes: true, characterData: true } as const;
-
-function forgetMemo(): void {
-  memo = undefined;
-  memoWatch?.disconnect();
-}
-
-function probeMemo(doc: Document): ProbeMemo {
-  if (memo && memoWatch?.takeRecords().length) forgetMemo();
-  if (!memo) {
-    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), watched: new Set() };
-    queueMicrotask(forgetMemo);
-  }
-  if (!memo.watched.has(doc)) {
-    memo.watched.add(doc);
-    memoWatch?.observe(doc, MEMO_WATCH);
-  }
-  return memo;
-}
-
-const docOf = (node: Node): Document => node.ownerDocument ?? (node as Document);
-
-/** Label and caption texts repeat from probe to probe ("Details", "API Token"): each is cleaned up once. */
-const labelTexts = new Map<string, string>();
-const LABEL_TEXT_MEMO_SIZE = 5_000; // a big console's distinct short texts; then it starts afresh
-const LABEL_TEXT_MEMO_KEY_LENGTH = 200; // longer texts are whole regions: never captions, rarely asked again
-
-/** Labels as a person reads them: without the required-field star, a trailing colon or "(required)". */
-export function labelText(text: string | null | undefined): string {
-  const raw = text ?? '';
-  const known = labelTexts.get(raw);
-  if (known !== undefined) return known;
-  const clean = normaliseText(raw)
-    .replace(/\s*\((required|optional)\)$/i, '')
-    .replace(/[\s:*]+$/, '');
-  if (raw.length <= LABEL_TEXT_MEMO_KEY_LENGTH) {
-    if (labelTexts.size >= LABEL_TEXT_MEMO_SIZE) labelTexts.clear();
-    labelTexts.set(raw, clean);
-  }
-  return clean;
-}
-
 function textOfIds(ids: string, doc: Document): string {
   return ids
     .split(/\s+/)
@@ -132,10 +76,27 @@ export function spokenText(el: Element, unspoken = '[aria-hidden="true"]'): stri
 
 /** A pragmatic accessible name: aria-labelledby, aria-label, <label>, button text or value, title, placeholder. */
 export function accessibleName(el: Element): string {
-  const names = probeMemo(el.ownerDocument).names;
-  let name = names.get(el);
-  if (name === undefined) names.set(el, (name = nameOf(el)));
+  return nameWith(el, keptNames(el));
+}
+
+/** `kept`: the document's kept names, asked once for all the elements of one search (each asking costs a little). */
+function nameWith(el: Element, kept: Map<Element, string> | undefined): string {
+  const names = kept ?? probeMemo(el.ownerDocument).names;
+  const known = names.get(el);
+  if (known !== undefined) return known;
+  const name = nameOf(el);
+  if (!kept || nameIsLocal(el)) names.set(el, name);
   return name;
+}
+
+/**
+ * Whether nameOf reads only the element's attributes, its text and the aria-hidden around it: no label found by id
+ * elsewhere in the page, and no value a script can set without touching the DOM. Only such names are kept between
+ * probes; the others are read again each time while indexing, and once per probe otherwise.
+ */
+function nameIsLocal(el: Element): boolean {
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return false;
+  return !el.id && !el.hasAttribute('aria-labelledby') && !el.closest('label');
 }
 
 function nameOf(el: Element): string {
@@ -166,50 +127,8 @@ export function matchesRole(el: Element, role: Role): boolean {
 
 function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
   const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
-  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(accessibleName(el))));
-}
-
-const NOT_TEXT = 'script, style, template, noscript';
-const NOT_TEXT_TAGS = new Set(['script', 'style', 'template', 'noscript']);
-const CAPTION_MAX_LENGTH = 80; // a caption is a few words; longer text is a sentence about the field, not its label
-
-interface Caption {
-  el: Element;
-  text: string;
-}
-
-/**
- * Every element whose text is short enough to be a caption, with that text, in document order (each element at
- * its first text node). The same for every label a probe looks for, so it is gathered once per probe.
- */
-function captionsIn(root: ParentNode): Caption[] {
-  const memo = probeMemo(docOf(root as Node));
-  const known = memo.captions.get(root as Node);
-  if (known) return known;
-  const found: Caption[] = [];
-  memo.captions.set(root as Node, found);
-  if (root instanceof Element && root.closest(NOT_TEXT)) return found;
-  // Text inside script and the like is its parent's own, unless such an element holds elements (built by script):
-  // then each text node's ancestors are asked, as a person's eyes would skip the whole block.
-  const nested = Array.from(root.querySelectorAll(NOT_TEXT)).some((el) => el.firstElementChild);
-  const seen = new Set<Element>();
-  const walker = docOf(root as Node).createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent || seen.has(parent)) continue;
-    seen.add(parent);
-    if (nested ? parent.closest(NOT_TEXT) : NOT_TEXT_TAGS.has(parent.localName)) continue;
-    const caption = labelText(parent.textContent);
-    if (caption.length <= CAPTION_MAX_LENGTH) found.push({ el: parent, text: caption });
-  }
-  return found;
-}
-
-/** Short text elements whose own text is the caption, deepest first (a person reads the words, not the markup). */
-function captionsMatching(root: ParentNode, text: RegExp): Element[] {
-  return captionsIn(root)
-    .filter((caption) => text.test(caption.text))
-    .map((caption) => caption.el);
+  const kept = keptNames(root as Node);
+  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(nameWith(el, kept))));
 }
 
 const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers

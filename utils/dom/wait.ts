@@ -1,5 +1,6 @@
 // Watching pages that render late: one MutationObserver per watch, throttled to a CPU budget that follows the
 // person (the rule is below), always released on resolve, timeout or abort.
+import { indexCaptions } from './captions';
 
 /** Property changes (a script setting input.value) do not mutate the DOM; a slow poll catches those too. */
 export const WAIT_POLL_MS = 200;
@@ -58,6 +59,14 @@ export function budgetMode(now = performance.now()): BudgetMode {
   return 'idle';
 }
 
+/**
+ * Captions are indexed (captions.ts) while probes follow the person and something watches or a hand-off runs: the
+ * index's own observer then costs less than the walks it saves. Asked again whenever any of that changes.
+ */
+function followIndexing(): void {
+  indexCaptions(budgetMode() === 'attentive' && (watches.size > 0 || holds.size > 0));
+}
+
 function refill(now: number): void {
   const { share, burstMs } = PROBE_BUDGETS[budgetMode(now)];
   credit = Math.min(burstMs, credit + (now - creditAt) * share);
@@ -71,6 +80,7 @@ function payAttention(until: number): void {
   credit = Math.max(credit, 0);
   attentionUntil = Math.max(attentionUntil, until);
   for (const reconsider of watches) reconsider();
+  followIndexing();
 }
 
 /** Listens, once per document, for the person: a trusted press, or the tab coming to the front. */
@@ -96,6 +106,7 @@ export function expectWork(expected: boolean): void {
   refill(performance.now());
   workHere = expected;
   if (expected) payAttention(0);
+  else followIndexing();
 }
 
 /**
@@ -106,13 +117,12 @@ export function attend(maxMs: number): () => void {
   const hold = { until: performance.now() + maxMs };
   holds.add(hold);
   payAttention(0);
-  return () => void holds.delete(hold);
+  return () => {
+    holds.delete(hold);
+    followIndexing();
+  };
 }
 
-/**
- * Calls `probe` on DOM changes: at once when the page has been quiet, otherwise no sooner than the budget rule above
- * allows. Returns a function that stops watching.
- */
 /**
  * Runs `fn` once the browser has drawn its next frame, when the page's own layout is fresh: a probe asks where and
  * whether controls are shown, and asked mid-frame on a page that re-renders every frame, each answer would lay out
@@ -165,15 +175,18 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
     schedule();
   };
   watches.add(reconsider);
+  followIndexing();
   const observer = new MutationObserver(schedule);
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   const poll = setInterval(() => {
     const now = performance.now();
     refill(now);
+    followIndexing(); // attention runs out with time, not with an event
     if (credit >= PROBE_BUDGETS[budgetMode(now)].burstMs * POLL_RESERVE) schedule();
   }, WAIT_POLL_MS);
   return () => {
     watches.delete(reconsider);
+    followIndexing();
     observer.disconnect();
     cancel?.();
     clearInterval(poll);
