@@ -6,33 +6,16 @@ import type { FieldChange, Unusable } from './dom/usable';
 import type { PairingFacts } from './protocol';
 import { t, type MessageKey } from './i18n';
 
-const HOST_WORDS: Record<HostRejection, MessageKey> = {
-  'not-a-url': 'hostNotAUrl',
-  'not-https': 'hostNotHttps',
-  'has-credentials': 'hostHasCredentials',
-  'has-port': 'hostHasPort',
-  'not-a-listed-site': 'hostNotListed',
-  'wrong-subdomain': 'hostWrongSubdomain',
-  'look-alike': 'hostLookAlike',
-};
+/** `not-a-url` → `NotAUrl`: the locale keys for the reasons below are named after them. */
+type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<S>;
+const pascal = <S extends string>(reason: S) => reason.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase()) as Pascal<S>;
 
-/** Why a control cannot be used, or (the last two) how a field changed as it was typed into. */
-const UNUSABLE_WORDS: Record<FieldChange, MessageKey> = {
-  detached: 'unusableDetached',
-  'page-hidden': 'unusablePageHidden',
-  'not-rendered': 'unusableNotRendered',
-  'too-small': 'unusableTooSmall',
-  'off-screen': 'unusableOffScreen',
-  transparent: 'unusableTransparent',
-  covered: 'unusableCovered',
-  disabled: 'unusableDisabled',
-  'read-only': 'unusableReadOnly',
-  inert: 'unusableInert',
-  'foreign-top-layer': 'unusableForeignTopLayer',
-  'unreadable-text': 'unusableUnreadableText',
-  replaced: 'changedReplaced',
-  'not-text': 'changedNotText',
-};
+/** Why a host is refused: `hostNotAUrl`, `hostLookAlike`, … (the type fails to compile if a key is missing). */
+const hostWords = (reason: HostRejection): MessageKey => `host${pascal(reason)}` satisfies MessageKey;
+
+/** Why a control cannot be used (`unusableCovered`, …), or how a field changed as it was typed into (`changedReplaced`, …). */
+const unusableWords = (why: FieldChange): MessageKey =>
+  why === 'replaced' || why === 'not-text' ? (`changed${pascal(why)}` satisfies MessageKey) : (`unusable${pascal(why)}` satisfies MessageKey);
 
 const FORGOTTEN: Record<'saved' | 'expired' | 'forgotten' | 'replaced', MessageKey> = {
   saved: 'forgottenSaved',
@@ -51,7 +34,7 @@ function outcomeSoFar(stage: FillStage): string {
 
 export const say = {
   notAdminHost: (adapter: TargetAdapter, host: string, reason: HostRejection) =>
-    t('notAdminHost', host, t(HOST_WORDS[reason]), adapter.label, adapter.exampleHost, adapter.path),
+    t('notAdminHost', host, t(hostWords(reason)), adapter.label, adapter.exampleHost, adapter.path),
   signIn: (adapter: TargetAdapter) => t('signIn', adapter.label, adapter.path),
   noToken: (source: string, path: string) => t('noToken', source, path),
   expired: (source: string, path: string) => t('expired', source, path),
@@ -74,7 +57,7 @@ export const say = {
       .join(' '),
   ambiguousControl: (name: string, count: number, stage: FillStage) => `${t('ambiguousControl', count, name)} ${outcomeSoFar(stage)}`,
   unusableControl: (name: string, why: Unusable, stage: FillStage) =>
-    `${t('unusableControl', name, t(UNUSABLE_WORDS[why]))} ${outcomeSoFar(stage)}`,
+    `${t('unusableControl', name, t(unusableWords(why)))} ${outcomeSoFar(stage)}`,
   formInFrame: (adapter: TargetAdapter) => t('formInFrame', adapter.path, adapter.label),
   fieldRejected: (name: string) => t('fieldRejected', name),
   noBaseUrl: (field: string, source: string) => t('noBaseUrl', field, source),
@@ -116,5 +99,5 @@ export const say = {
   baseUrlChanged: (field: string, host: string) => t('baseUrlChanged', field, host),
   /** `tokenHost`: the captured Base URL's host, or the source's name when none was captured. */
   baseUrlOtherHost: (field: string, formHost: string, tokenHost: string) => t('baseUrlOtherHost', field, formHost, tokenHost),
-  fieldChanged: (name: string, why: FieldChange) => t('fieldChangedWhileTyping', name, t(UNUSABLE_WORDS[why])),
+  fieldChanged: (name: string, why: FieldChange) => t('fieldChangedWhileTyping', name, t(unusableWords(why))),
 };
