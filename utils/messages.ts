@@ -58,7 +58,7 @@ export const say = {
   ambiguousControl: (name: string, count: number, stage: FillStage) => `${t('ambiguousControl', count, name)} ${outcomeSoFar(stage)}`,
   unusableControl: (name: string, why: Unusable, stage: FillStage) =>
     `${t('unusableControl', name, t(unusableWords(why)))} ${outcomeSoFar(stage)}`,
-  formInFrame: (adapter: TargetAdapter) => t('formInFrame', adapter.path, adapter.label),
+  formInFrame: (adapter: TargetAdapter) => t('formInFrame', adapter.path, adapter.label, adapter.words.form),
   fieldRejected: (name: string) => t('fieldRejected', name),
   noBaseUrl: (field: string, source: string) => t('noBaseUrl', field, source),
   enableDidNotShowFields: (checkbox: string, field: string) => t('enableDidNotShowFields', checkbox, field),
