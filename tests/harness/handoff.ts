@@ -61,6 +61,7 @@ export function describeHandOff(adapter: TargetAdapter, idp: IdpHarness, setup: 
       const saved = await waitForPhase(session.ext, 'saved');
       expect(saved.secret).toBeUndefined();
       expect(calls('save').map(idp.sent)).toEqual([credentials]);
+      for (const call of calls('save')) expect(call.fields).toMatchObject(idp.savedAlso ?? {});
       await card(/Saved/);
       expect(await relayState(session.ext)).not.toHaveProperty('secret.token');
     });

@@ -26,6 +26,7 @@ export const onelogin = {
     return undefined;
   },
   sent,
+  savedAlso: { api_status: 'Enabled' }, // the API Connection's state after Enable, saved with the token
   verdicts: { success: /^Enabled\b/, failure: /Unable to enable|401 Unauthorized/ },
 } satisfies IdpHarness;
 

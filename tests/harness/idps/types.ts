@@ -54,6 +54,8 @@ export interface IdpHarness {
   play(method: string, url: URL, body: string, expect: IdpExpectation): IdpReply | undefined;
   /** The token and the SCIM base URL a recorded request carried, wherever this IdP's form puts them. */
   sent(call: Pick<IdpCall, 'fields'>): Sent;
+  /** Fields a save carries besides the credentials, as the form holds them after a passed test. */
+  savedAlso?: Record<string, string>;
   /** The IdP's words for a passed and a failed test, as the card and the popup show them. */
   verdicts: { success: RegExp; failure: RegExp };
 }
