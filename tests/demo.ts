@@ -206,7 +206,7 @@ async function main() {
   }
 }
 
-main().catch((error) => {
+await main().catch((error) => {
   console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-// `npx tsx tests/bench/profile.ts [okta|onelogin|entra|invision] [--runs N]`: one hand-off at a time on the IdP's
+// `npm run profile -- [okta|onelogin|entra|invision] [--runs N]`: one hand-off at a time on the IdP's
 // big busy console (or, for invision, one capture on the big busy InVision settings page), under V8's sampling
 // profiler, with the extension built unminified so functions keep their names. Prints pane → Test (or the capture's
 // main-thread time) and the functions that took the page's main thread, by self time: the evidence behind an
