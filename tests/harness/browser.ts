@@ -26,6 +26,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** A tenth of a second apart: a restarting worker has its API within a moment. */
+const WORKER_READY_TRIES = 30;
+
 function isOurWorker(target: Target): boolean {
   // background.js: other test extensions loaded beside ours name their workers otherwise.
   return target.type() === 'service_worker' && /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(target.url());
@@ -71,9 +74,16 @@ export async function launchWithExtension(
     browser,
     extensionId,
     async worker() {
-      // The worker may have been stopped (idle, or by a test): any event restarts it; wait for the new target.
-      const current = browser.targets().find(isOurWorker) ?? (await browser.waitForTarget(isOurWorker, { timeout: LAUNCH_TIMEOUT_MS }));
-      return (await current.worker())!;
+      // The worker may have been stopped (idle, or by a test): any event restarts it; wait for the new target. A
+      // worker being torn down as it restarts can answer without its extension API (CI once saw `chrome`
+      // undefined there): ask again until the API is there.
+      for (let attempt = 1; ; attempt++) {
+        const current = browser.targets().find(isOurWorker) ?? (await browser.waitForTarget(isOurWorker, { timeout: LAUNCH_TIMEOUT_MS }));
+        const worker = (await current.worker())!;
+        const ready = await worker.evaluate(() => !!(globalThis as { chrome?: { runtime?: { id?: string } } }).chrome?.runtime?.id).catch(() => false);
+        if (ready || attempt >= WORKER_READY_TRIES) return worker;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     close: () => browser.close(),
   };
