@@ -52,7 +52,8 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
         config.plugins = [...(config.plugins ?? []), nativeBrowserInContentScripts, sealedContentScriptContext];
-        config.build = { ...config.build, minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
+        // An explicit `minify: false` (the profiling build, tests/bench/wxt.profile.config.ts) keeps the names.
+        if (config.build?.minify !== false) config.build = { ...config.build, minify: 'terser', terserOptions: CONTENT_SCRIPT_TERSER };
       }
     },
   },

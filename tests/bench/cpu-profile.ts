@@ -74,3 +74,28 @@ export function topSelfTimes(profile: CpuProfile, count: number, keep: (url: str
   });
   return [...totals.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, count);
 }
+
+/**
+ * Functions by total time (their own code and everything they called, each sample counted once per function even
+ * when it recurses), largest first: which step of the extension the self times above were spent under.
+ */
+export function topTotalTimes(profile: CpuProfile, count: number, keep: (url: string) => boolean = () => true): SelfTime[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<string, SelfTime>();
+  eachBusySample(profile, (id, us) => {
+    const counted = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame || !keep(frame.url)) continue;
+      const key = `${frame.functionName}@${frame.url}:${frame.lineNumber}:${frame.columnNumber}`;
+      if (counted.has(key)) continue;
+      counted.add(key);
+      const entry = totals.get(key) ?? { functionName: frame.functionName || '(anonymous)', url: frame.url, line: frame.lineNumber, column: frame.columnNumber, selfMs: 0 };
+      entry.selfMs += us / 1000;
+      totals.set(key, entry);
+    }
+  });
+  return [...totals.values()].sort((a, b) => b.selfMs - a.selfMs).slice(0, count);
+}

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../harness/browser';
 import { FakeSites } from '../harness/sites';
-import { ownShare, startProfile, stopProfile, topSelfTimes, type CpuProfile } from './cpu-profile';
+import { ownShare, startProfile, stopProfile, topSelfTimes, topTotalTimes, type CpuProfile } from './cpu-profile';
 import { BUSY_CONSOLE, handOffOnce, IDP_BENCHES } from './handoffs';
 
 const OUT_DIR = resolve(import.meta.dirname, '../../bench/out/unminified/chrome-mv3');
@@ -43,21 +43,25 @@ try {
   const profiles: CpuProfile[] = [];
   if (idp) await profileHandOffs(idp, profiles);
   else await profileCaptures(profiles);
-  const merged = (keep: (url: string) => boolean) => {
+  const merged = (keep: (url: string) => boolean, times = topSelfTimes) => {
     const totals = new Map<string, number>();
     for (const profile of profiles) {
-      for (const t of topSelfTimes(profile, 1000, keep)) {
+      for (const t of times(profile, 1000, keep)) {
         const key = `${t.functionName} (${t.url.replace(/^.*\//, '')}:${t.line + 1})`;
         totals.set(key, (totals.get(key) ?? 0) + t.selfMs);
       }
     }
-    return [...totals].sort((a, b) => b[1] - a[1]).slice(0, TOP_FUNCTIONS);
+    return [...totals].sort((a, b) => b[1] - a[1]);
   };
   const what = idp ? `${runs} hand-offs on the busy ${idp.id} console` : `${runs} captures on the busy InVision page`;
   console.log(`\nThe extension's functions by self time, ${what} (ms in all):`);
-  for (const [name, ms] of merged((url) => url.startsWith(ours))) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  for (const [name, ms] of merged((url) => url.startsWith(ours)).slice(0, TOP_FUNCTIONS)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  console.log(`\nThe extension's functions by total time (with what they called), ${what} (ms in all):`);
+  for (const [name, ms] of merged((url) => url.startsWith(ours), topTotalTimes).slice(0, 3 * TOP_FUNCTIONS)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  }
   console.log(`\nAll functions by self time (the page's own included):`);
-  for (const [name, ms] of merged(() => true)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
+  for (const [name, ms] of merged(() => true).slice(0, TOP_FUNCTIONS)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
 } finally {
   await ext.close();
 }
@@ -99,6 +103,7 @@ async function profileHandOffs(idp: (typeof IDP_BENCHES)[number], profiles: CpuP
           await startProfile(client);
           return async () => {
             profiles.push(await stopProfile(client));
+            if (process.env.PROFILE_DUMP) (await import("node:fs")).writeFileSync(`${process.env.PROFILE_DUMP}-${profiles.length}.json`, JSON.stringify(profiles.at(-1)));
             await client.detach();
           };
         },
