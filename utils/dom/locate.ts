@@ -125,10 +125,21 @@ export function matchesRole(el: Element, role: Role): boolean {
   return el.matches(ROLE_SELECTORS[role]);
 }
 
-function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
+/** The elements of these roles under `root`, asked once per probe: most of a probe's specs ask for buttons or fields. */
+function withRoles(root: ParentNode, roles: readonly Role[]): Element[] {
+  const memo = probeMemo(docOf(root as Node)).roles;
+  const bySelector = memo.get(root as Node) ?? memo.set(root as Node, new Map()).get(root as Node)!;
   const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
+  const known = bySelector.get(selector);
+  if (known) return known;
+  const found = Array.from(root.querySelectorAll(selector));
+  bySelector.set(selector, found);
+  return found;
+}
+
+function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
   const kept = keptNames(root as Node);
-  return Array.from(root.querySelectorAll(selector)).filter((el) => name.test(labelText(nameWith(el, kept))));
+  return withRoles(root, roles).filter((el) => name.test(labelText(nameWith(el, kept))));
 }
 
 const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers

@@ -13,6 +13,8 @@ interface ProbeMemo {
   headings: WeakMap<Document, Element[]>;
   /** By root, then by control spec (locate.ts): what each spec's locators found. */
   candidates: WeakMap<Node, WeakMap<object, Element[]>>;
+  /** By root, then by role selector: the elements of those roles (one query of a big page takes milliseconds). */
+  roles: WeakMap<Node, Map<string, Element[]>>;
   watched: Set<Document>;
 }
 
@@ -28,7 +30,7 @@ function forgetMemo(): void {
 export function probeMemo(doc: Document): ProbeMemo {
   if (memo && memoWatch?.takeRecords().length) forgetMemo();
   if (!memo) {
-    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), watched: new Set() };
+    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), roles: new WeakMap(), watched: new Set() };
     queueMicrotask(forgetMemo);
   }
   if (!memo.watched.has(doc)) {

@@ -124,13 +124,17 @@ export function attend(maxMs: number): () => void {
 }
 
 /**
- * Runs `fn` once the browser has drawn its next frame, when the page's own layout is fresh: a probe asks where and
- * whether controls are shown, and asked mid-frame on a page that re-renders every frame, each answer would lay out
- * the whole page again. A hidden tab draws no frames: there it runs after the current task. Returns a canceller.
+ * Runs `fn` soon, when the page's own layout is likely fresh: a probe asks where and whether controls are shown, and
+ * asked mid-frame on a page that re-renders every frame, each answer would lay out the whole page again.
+ * - While the person waits (`attentive`): in the next task. A change made in the page's frame callback has been
+ *   laid out and drawn by then, and one made by what we just did (a click that rendered the form) is what the
+ *   person waits for: waiting a frame more cost each step of a hand-off up to 17 ms.
+ * - Otherwise: once the browser has drawn its next frame. A hidden tab draws no frames: there, in the next task.
+ * Returns a canceller.
  */
-function afterNextFrame(fn: () => void): () => void {
+function soon(fn: () => void, mode: BudgetMode): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  if (document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
+  if (mode === 'attentive' || document.visibilityState !== 'visible' || typeof requestAnimationFrame !== 'function') {
     timer = setTimeout(fn, 0);
     return () => clearTimeout(timer);
   }
@@ -162,10 +166,11 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
     if (cancel) return;
     const now = performance.now();
     refill(now);
-    const { throttleMs, share } = PROBE_BUDGETS[budgetMode(now)];
+    const mode = budgetMode(now);
+    const { throttleMs, share } = PROBE_BUDGETS[mode];
     const allowedAt = Math.max(lastRun + throttleMs, credit >= 0 ? now : now - credit / share);
-    if (allowedAt <= now) return void (cancel = afterNextFrame(run));
-    const timer = setTimeout(() => (cancel = afterNextFrame(run)), allowedAt - now);
+    if (allowedAt <= now) return void (cancel = soon(run, mode));
+    const timer = setTimeout(() => (cancel = soon(run, budgetMode())), allowedAt - now);
     cancel = () => clearTimeout(timer);
   };
   const reconsider = () => {
@@ -214,24 +219,6 @@ export function waitFor<T>(
       const value = probe();
       if (value !== undefined) finish(value);
     }, opts.root);
-  });
-}
-
-/**
- * Resolves once the page has had its chance to re-render after what we did: its microtasks (Vue, Svelte), handlers
- * run at once (React's controlled inputs) and its next frame (anything scheduled with requestAnimationFrame). A fixed
- * pause cost the person 50 ms per field and still guessed; this follows the page. At once on abort.
- */
-export function afterRender(signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const cancel = afterNextFrame(done);
-    function done() {
-      cancel();
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
   });
 }
 
