@@ -7,7 +7,7 @@ import { present } from '../dom/pick';
 import { otherBaseUrlHost, urlHost } from '../base-url';
 import { say, type FillStage } from '../messages';
 import type { FillGrant } from '../protocol';
-import { clearTyped, need, typeChecked, type FormContext } from './form-steps';
+import { clearTyped, need, typeChecked, type FormContext, type ReadBack } from './form-steps';
 import { stopAt } from './target-stops';
 
 export type BaseUrlGuard = ReturnType<typeof createBaseUrlGuard>;
@@ -36,9 +36,12 @@ export function createBaseUrlGuard(adapter: TargetAdapter, takeAcceptedHost: () 
     },
     tokenTyped: () => !!tokenField,
 
-    /** Checks the Base URL the form holds, or types the grant's own when the field is empty. */
-    async fill(ctx: FormContext, grant: Extract<FillGrant, { kind: 'fill' }>) {
-      if (!present(adapter.baseUrl).length) return;
+    /**
+     * Checks the Base URL the form holds, or types the grant's own when the field is empty; then returns that
+     * field's read-back, which runs with the token's (fill-and-test.ts).
+     */
+    async fill(ctx: FormContext, grant: Extract<FillGrant, { kind: 'fill' }>): Promise<ReadBack | undefined> {
+      if (!present(adapter.baseUrl).length) return undefined;
       const field = await need(ctx, adapter.baseUrl, { typing: true, stage: 'untouched' });
       const value = readField(field).trim();
       const formHost = otherBaseUrlHost(value, grant.scimUrl);
@@ -56,8 +59,9 @@ export function createBaseUrlGuard(adapter: TargetAdapter, takeAcceptedHost: () 
         const message = say.noBaseUrl(adapter.baseUrl.name, sourceLabel);
         throw stopAt(message, 'layout-not-recognised', adapter.baseUrl.name, 'untouched');
       }
-      await typeChecked(ctx, field, grant.scimUrl, adapter.baseUrl, 'untouched');
+      const typed = typeChecked(ctx, field, grant.scimUrl, adapter.baseUrl, 'untouched');
       sent = { el: field, value: grant.scimUrl };
+      return typed;
     },
 
     /**

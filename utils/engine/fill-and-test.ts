@@ -6,7 +6,7 @@ import { present } from '../dom/pick';
 import { waitFor, watchDom } from '../dom/wait';
 import type { FillGrant, StepId } from '../protocol';
 import type { BaseUrlGuard } from './base-url-guard';
-import { enableIfNeeded, need, revealForm, typeChecked, type FormContext } from './form-steps';
+import { clearTyped, enableIfNeeded, need, readBack, revealForm, typeChecked, type FormContext } from './form-steps';
 import { signedOut } from './target-page';
 import { Stopped } from './target-stops';
 import { PANE_WAIT_MS } from './target-timing';
@@ -23,7 +23,7 @@ export async function fillAndTest(ctx: FormContext, grant: Extract<FillGrant, { 
   const { adapter, signal } = ctx;
   await revealForm(ctx);
   await enableIfNeeded(ctx);
-  await parts.guard.fill(ctx, grant);
+  const baseUrlTyped = await parts.guard.fill(ctx, grant);
   const field = await need(ctx, adapter.token, { typing: true, stage: 'untouched' });
   // Test must be usable before the token goes in: found covered only after typing, it would leave the token
   // in a form nobody tested. It is checked again when pressed. Disabled is fine: some forms (Entra's new
@@ -31,7 +31,9 @@ export async function fillAndTest(ctx: FormContext, grant: Extract<FillGrant, { 
   await need(ctx, adapter.test, { stage: 'untouched', disabledIsFine: true });
   if (signal.aborted || signedOut(adapter)) return undefined; // never type once a sign-in prompt shows
   parts.guard.tokenTypedInto(field);
-  await typeChecked(ctx, field, grant.token, adapter.token, 'typed');
+  const tokenTyped = typeChecked(ctx, field, grant.token, adapter.token, 'typed');
+  // Both fields are read back after one pause: the Base URL's first, and if it did not hold, the token comes out.
+  await readBack(ctx, [baseUrlTyped, tokenTyped], () => clearTyped(field, present(adapter.token)[0]));
   void parts.progress('fill');
   const outcome = await testAndRead(ctx, parts.guard, parts.inbox, () => parts.progress('test'));
   return signal.aborted ? undefined : outcome;

@@ -108,25 +108,47 @@ export async function enableIfNeeded(ctx: FormContext) {
   }
 }
 
-/** Types the value as typing would, and stops (taking it out again) when the page moved, hid or rejected the field. */
-export async function typeChecked(ctx: FormContext, el: Element, value: string, spec: ControlSpec, stage: FillStage) {
+/** What `typeChecked` leaves to check once the page had its moment: throws (the value taken out again) when it did not hold. */
+export type ReadBack = () => void;
+
+/**
+ * Types the value as typing would, and stops (taking it out again) when the page moved, hid or retyped the field
+ * on focus. Returns the read-back: the field must still be the one typed into, showing the value, once the page's
+ * re-render and its timers set off by the input have run (`readBack`).
+ */
+export function typeChecked(ctx: FormContext, el: Element, value: string, spec: ControlSpec, stage: FillStage): ReadBack {
   if (!isTextField(el) || !isTextEntry(el)) throw stopFor(ctx.adapter, spec.name, { ok: false, problem: 'missing' }, stage);
   const chosen = { el, form: formOf(el) };
-  const changed = () => whyFieldChanged(chosen, el.isConnected ? el : present(spec)[0], { ownUi: ctx.ownUi });
-  // The page may move, hide or retype the field on focus: checked once it has focus, before the value goes in,
-  // and again after, since a framework re-render (what counts is the field the page shows now) or a timer may follow.
-  let why = typeInto(el, value, () => !changed()) ? undefined : changed();
-  if (!why) {
-    await delay(READBACK_DELAY_MS, ctx.signal);
-    why = changed();
-  }
-  const shown = el.isConnected ? el : present(spec)[0];
-  if (why) {
-    clearTyped(el, shown);
-    throw stopAt(say.fieldChanged(spec.name, why), 'unsafe-page', spec.name, 'untouched');
-  }
-  if (!shown || readField(shown) !== value) {
-    throw stopAt(say.fieldRejected(spec.name), 'layout-not-recognised', spec.name, stage);
+  const shown = () => (el.isConnected ? el : present(spec)[0]);
+  const changed = () => whyFieldChanged(chosen, shown(), { ownUi: ctx.ownUi });
+  const stopChanged = (why: NonNullable<ReturnType<typeof changed>>) => {
+    clearTyped(el, shown());
+    return stopAt(say.fieldChanged(spec.name, why), 'unsafe-page', spec.name, 'untouched');
+  };
+  // The page may move, hide or retype the field on focus: checked once it has focus, before the value goes in.
+  const check = () => {
+    const why = changed();
+    if (why) throw stopChanged(why);
+    const now = shown();
+    if (!now || readField(now) !== value) throw stopAt(say.fieldRejected(spec.name), 'layout-not-recognised', spec.name, stage);
+  };
+  if (!typeInto(el, value, () => !changed())) check();
+  // And again after, since a framework re-render (what counts is the field the page shows now) or a timer may follow.
+  return check;
+}
+
+/**
+ * Runs the read-backs of the fields just typed, in order, after one pause (READBACK_DELAY_MS) for them all: a
+ * pause per field cost the person 50 ms each. When one fails, `alsoClear` (the token, typed after the Base URL)
+ * comes out too.
+ */
+export async function readBack(ctx: FormContext, readBacks: readonly (ReadBack | undefined)[], alsoClear: () => void): Promise<void> {
+  await delay(READBACK_DELAY_MS, ctx.signal);
+  try {
+    for (const check of readBacks) check?.();
+  } catch (error) {
+    alsoClear();
+    throw error;
   }
 }
 

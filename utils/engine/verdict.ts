@@ -37,7 +37,10 @@ export async function testAndRead(ctx: FormContext, guard: BaseUrlGuard, inbox: 
   const button = await need(ctx, adapter.test, { stage: 'typed' });
   const watch = watchAnnouncements(adapter.outcome, { ownUi: ctx.ownUi });
   inbox.length = 0;
-  await reportTestStep();
+  // A verdict the top page announces is taken only once the background knows Test was pressed: there the step is
+  // told first. Elsewhere the verdict is read here, and the person need not wait for the background's answer.
+  const told = reportTestStep();
+  if (adapter.frames?.verdictInTop) await told;
   if (signal.aborted || guard.movedTo() !== undefined) watch.stop();
   if (signal.aborted) return;
   guard.stopIfMoved('typed');
