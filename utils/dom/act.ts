@@ -1,5 +1,8 @@
 // Acting on a page as a person's input would: the value goes through the element's native setter followed by
-// the input and change events frameworks listen to, and every click is a full pointer sequence.
+// the input and change events frameworks listen to, and every click is a full pointer sequence. What a probe
+// learnt about the page is void once we acted on it (task-memo.ts).
+import { actedOnPage } from './task-memo';
+
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 export function isTextField(el: Element): el is TextField {
@@ -21,6 +24,7 @@ export function typeInto(el: TextField, value: string, stillTheField: () => bool
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   el.focus();
   el.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+  actedOnPage();
   const typing = stillTheField();
   if (typing) {
     if (setter) setter.call(el, value);
@@ -30,6 +34,7 @@ export function typeInto(el: TextField, value: string, stillTheField: () => bool
   }
   el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
   el.blur();
+  actedOnPage();
   return typing;
 }
 
@@ -44,6 +49,7 @@ export function press(el: Element): void {
   el.dispatchEvent(new MouseEvent('mouseup', at));
   if (el instanceof HTMLElement) el.click();
   else el.dispatchEvent(new MouseEvent('click', at));
+  actedOnPage();
 }
 
 export function isChecked(el: Element): boolean {

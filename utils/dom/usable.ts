@@ -1,5 +1,6 @@
 // "Could a person see and use this control right now?" Checked before every fill and click, so hidden decoys,
 // covered fields and clickjacking overlays never receive the token or a click.
+import { memoEpoch } from './task-memo';
 
 export type Unusable =
   | 'detached'
@@ -125,21 +126,15 @@ function paintsAbove(layer: Element, layerStyle: CSSStyleDeclaration, el: Elemen
 
 /**
  * The page's elements that a click passes through (`pointer-events:none`) yet a person may see. Walking the page
- * costs a style read per element, so one probe's checks share one walk: the list is dropped after the current task
- * and at the page's next change. Style first, geometry after: a style read costs half a bounding box, and nearly
- * every element of a page takes clicks (CPU profile of a hand-off on the bench's busy console).
+ * costs a style read per element, so the checks of one task share one walk while nothing can have changed the page
+ * (task-memo.ts). Style first, geometry after: a style read costs half a bounding box, and nearly every element of
+ * a page takes clicks (CPU profile of a hand-off on the bench's busy console).
  */
-let clickThroughMemo: { doc: Document; layers: Element[] } | undefined;
-const clickThroughWatch = typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(() => {});
-
-function forgetClickThrough(): void {
-  clickThroughMemo = undefined;
-  clickThroughWatch?.disconnect();
-}
+let clickThroughMemo: { doc: Document; epoch: number; layers: Element[] } | undefined;
 
 function clickThroughLayers(doc: Document): Element[] {
-  if (clickThroughMemo && (clickThroughMemo.doc !== doc || clickThroughWatch?.takeRecords().length)) forgetClickThrough();
-  if (clickThroughMemo) return clickThroughMemo.layers;
+  const epoch = memoEpoch(doc);
+  if (clickThroughMemo?.doc === doc && clickThroughMemo.epoch === epoch) return clickThroughMemo.layers;
   // The live collection, read through once: no array of every element is built (a walk of the bench's busy console,
   // 16,471 elements: 8.8 ms, against 10.7 ms with querySelectorAll).
   const all = doc.getElementsByTagName('*');
@@ -148,9 +143,7 @@ function clickThroughLayers(doc: Document): Element[] {
     const style = getComputedStyle(all[i]!);
     if (style.pointerEvents === 'none' && style.visibility === 'visible') layers.push(all[i]!);
   }
-  clickThroughMemo = { doc, layers };
-  clickThroughWatch?.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
-  queueMicrotask(forgetClickThrough);
+  clickThroughMemo = { doc, epoch, layers };
   return layers;
 }
 

@@ -5,6 +5,7 @@
 // and every content script must stay under 20 KB gzip.
 import { press } from '../dom/act';
 import { accessibleName, spokenText } from '../dom/locate';
+import { actedOnPage } from '../dom/task-memo';
 import { isRendered, whyUnusable } from '../dom/usable';
 import { waitFor } from '../dom/wait';
 
@@ -29,6 +30,7 @@ function selectNative(select: HTMLSelectElement, option: RegExp): boolean {
   select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   select.dispatchEvent(new Event('change', { bubbles: true }));
   select.blur();
+  actedOnPage();
   return true;
 }
 
