@@ -1,9 +1,10 @@
-// `npm run profile -- [okta|onelogin|entra|invision] [--runs N]`: one hand-off at a time on the IdP's
-// big busy console (or, for invision, one capture on the big busy InVision settings page), under V8's sampling
+// `npm run profile -- [okta|onelogin|entra|invision] [--runs N] [--ordinary] [--front]`: one hand-off at a time on the IdP's
+// big busy console (or its ordinary page) (or, for invision, one capture on the big busy InVision settings page), under V8's sampling
 // profiler, with the extension built unminified so functions keep their names. Prints pane → Test (or the capture's
 // main-thread time) and the functions that took the page's main thread, by self time: the evidence behind an
 // optimisation, taken before and after it.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { launchWithExtension } from '../harness/browser';
@@ -34,15 +35,25 @@ const chosen = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'okt
 const idp = IDP_BENCHES.find((b) => b.id === chosen);
 if (!idp && chosen !== 'invision') throw new Error(`profile: okta, onelogin, entra or invision, not ${chosen}`);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+/** `--ordinary`: the IdP's page as it is, without the busy console around it. */
+const ordinary = args.includes('--ordinary');
+/** `--front`: the pane is found in a background tab and timed from the tab coming to the front. */
+const moment = args.includes('--front') ? 'front' : 'pane';
 const CAPTURE_WINDOW_MS = 2500; // the page shows the token 1 s after Generate; then the scan, the veil check, the offer
+
+/** `PROFILE_DUMP=/tmp/p`: each profile is also written to /tmp/p-1.json, … (open it in Chrome's DevTools). */
+const keep = (profile: CpuProfile) => {
+  profiles.push(profile);
+  if (process.env.PROFILE_DUMP) writeFileSync(`${process.env.PROFILE_DUMP}-${profiles.length}.json`, JSON.stringify(profile));
+};
+const profiles: CpuProfile[] = [];
 
 execFileSync('npx', ['wxt', 'build', '-c', 'tests/bench/wxt.profile.config.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const ext = await launchWithExtension({ dir: OUT_DIR });
 const ours = `chrome-extension://${ext.extensionId}/`;
 try {
-  const profiles: CpuProfile[] = [];
-  if (idp) await profileHandOffs(idp, profiles);
-  else await profileCaptures(profiles);
+  if (idp) await profileHandOffs(idp);
+  else await profileCaptures();
   const merged = (keep: (url: string) => boolean, times = topSelfTimes) => {
     const totals = new Map<string, number>();
     for (const profile of profiles) {
@@ -53,7 +64,7 @@ try {
     }
     return [...totals].sort((a, b) => b[1] - a[1]);
   };
-  const what = idp ? `${runs} hand-offs on the busy ${idp.id} console` : `${runs} captures on the busy InVision page`;
+  const what = idp ? `${runs} hand-offs on the ${ordinary ? 'ordinary' : 'busy'} ${idp.id} page` : `${runs} captures on the busy InVision page`;
   console.log(`\nThe extension's functions by self time, ${what} (ms in all):`);
   for (const [name, ms] of merged((url) => url.startsWith(ours)).slice(0, TOP_FUNCTIONS)) console.log(`  ${ms.toFixed(1).padStart(8)}  ${name}`);
   console.log(`\nThe extension's functions by total time (with what they called), ${what} (ms in all):`);
@@ -67,12 +78,12 @@ try {
 }
 
 /** Hand-offs, each profiled in the document that holds the form from its load to the click on Test. */
-async function profileHandOffs(idp: (typeof IDP_BENCHES)[number], profiles: CpuProfile[]): Promise<void> {
+async function profileHandOffs(idp: (typeof IDP_BENCHES)[number]): Promise<void> {
   const sites = new FakeSites({
     token: 'unused',
     pages: { [INVISION_SETTINGS_URL]: 'invision/v7-settings-page.html', ...idp.pages },
     vars: { RENDER_DELAY_MS: '400' },
-    inject: Object.fromEntries(idp.files.map((file) => [file, BUSY_CONSOLE])),
+    inject: ordinary ? {} : Object.fromEntries(idp.files.map((file) => [file, BUSY_CONSOLE])),
   });
   const source = await sites.open(ext.browser, INVISION_SETTINGS_URL);
   for (let run = 1; run <= runs; run++) {
@@ -102,22 +113,21 @@ async function profileHandOffs(idp: (typeof IDP_BENCHES)[number], profiles: CpuP
           const client = await target.createCDPSession();
           await startProfile(client);
           return async () => {
-            profiles.push(await stopProfile(client));
-            if (process.env.PROFILE_DUMP) (await import("node:fs")).writeFileSync(`${process.env.PROFILE_DUMP}-${profiles.length}.json`, JSON.stringify(profiles.at(-1)));
+            keep(await stopProfile(client));
             await client.detach();
           };
         },
       },
       idp,
-      'pane',
+      moment,
     );
     const { ownMs, busyMs } = ownShare(profiles.at(-1)!, ours);
-    console.log(`run ${run}: pane → Test ${ms.toFixed(0)} ms; main thread busy ${busyMs.toFixed(0)} ms, of it the extension ${ownMs.toFixed(0)} ms`);
+    console.log(`run ${run}: ${moment} → Test ${ms.toFixed(0)} ms; main thread busy ${busyMs.toFixed(0)} ms, of it the extension ${ownMs.toFixed(0)} ms`);
   }
 }
 
 /** Captures on the big busy InVision settings page: the person ticks the box and presses Generate token. */
-async function profileCaptures(profiles: CpuProfile[]): Promise<void> {
+async function profileCaptures(): Promise<void> {
   const sites = new FakeSites({
     token: 'unused',
     pages: { [INVISION_SETTINGS_URL]: 'invision/v7-settings-page.html' },
@@ -137,7 +147,7 @@ async function profileCaptures(profiles: CpuProfile[]): Promise<void> {
     await startProfile(client);
     await source.click('#generate');
     await sleep(CAPTURE_WINDOW_MS);
-    profiles.push(await stopProfile(client));
+    keep(await stopProfile(client));
     await client.detach();
     const { ownMs, busyMs } = ownShare(profiles.at(-1)!, ours);
     console.log(`run ${run}: main thread busy ${busyMs.toFixed(0)} ms in ${CAPTURE_WINDOW_MS} ms, of it the extension ${ownMs.toFixed(0)} ms`);
