@@ -3,13 +3,13 @@
 // sign-in prompt replaced the form midway (Okta's idle timeout between Edit and Test).
 import type { TargetAdapter } from '../adapters/types';
 import { present } from '../dom/pick';
-import { waitFor, watchDom } from '../dom/wait';
+import { delay, waitFor, watchDom } from '../dom/wait';
 import type { FillGrant, StepId } from '../protocol';
 import type { BaseUrlGuard } from './base-url-guard';
-import { clearTyped, enableIfNeeded, need, readBack, revealForm, typeChecked, type FormContext } from './form-steps';
+import { clearTyped, enableIfNeeded, need, readBacks, revealForm, typeChecked, type FormContext } from './form-steps';
 import { signedOut } from './target-page';
 import { Stopped } from './target-stops';
-import { PANE_WAIT_MS } from './target-timing';
+import { PANE_WAIT_MS, READBACK_DELAY_MS } from './target-timing';
 import { testAndRead, type NoticeInbox, type Verdict } from './verdict';
 
 export interface FillParts {
@@ -32,10 +32,13 @@ export async function fillAndTest(ctx: FormContext, grant: Extract<FillGrant, { 
   if (signal.aborted || signedOut(adapter)) return undefined; // never type once a sign-in prompt shows
   parts.guard.tokenTypedInto(field);
   const tokenTyped = typeChecked(ctx, field, grant.token, adapter.token, 'typed');
-  // Both fields are read back after one pause: the Base URL's first, and if it did not hold, the token comes out.
-  await readBack(ctx, [baseUrlTyped, tokenTyped], () => clearTyped(field, present(adapter.token)[0]));
+  // Both fields are read back after one pause and again as Test is pressed: the Base URL's first, and if it did
+  // not hold, the token comes out.
+  const stillAsTyped = readBacks([baseUrlTyped, tokenTyped], () => clearTyped(field, present(adapter.token)[0]));
+  await delay(READBACK_DELAY_MS, signal);
+  stillAsTyped();
   void parts.progress('fill');
-  const outcome = await testAndRead(ctx, parts.guard, parts.inbox, () => parts.progress('test'));
+  const outcome = await testAndRead(ctx, parts.guard, parts.inbox, () => parts.progress('test'), stillAsTyped);
   return signal.aborted ? undefined : outcome;
 }
 

@@ -5,11 +5,11 @@ import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { ControlSpec } from '../dom/locate';
 import { pick, present } from '../dom/pick';
 import { formOf, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
-import { delay, waitFor } from '../dom/wait';
+import { waitFor } from '../dom/wait';
 import { say, type FillStage } from '../messages';
 import type { Chooser } from './choose';
 import { shownEnable, whenVisible } from './target-page';
-import { READBACK_DELAY_MS, STEP_TIMEOUT_MS, USABLE_WAIT_MS } from './target-timing';
+import { STEP_TIMEOUT_MS, USABLE_WAIT_MS } from './target-timing';
 import { stopAt, stopFor, Stopped } from './target-stops';
 
 /** One attempt at the form: its adapter, our own card (never a control of the page), its signal. */
@@ -138,18 +138,19 @@ export function typeChecked(ctx: FormContext, el: Element, value: string, spec: 
 }
 
 /**
- * Runs the read-backs of the fields just typed, in order, after one pause (READBACK_DELAY_MS) for them all: a
- * pause per field cost the person 50 ms each. When one fails, `alsoClear` (the token, typed after the Base URL)
- * comes out too.
+ * Runs the read-backs of the fields just typed, in order: once after one pause for them all (READBACK_DELAY_MS; a
+ * pause per field cost the person 50 ms each), and again as Test is pressed. When one fails, `alsoClear` (the
+ * token, typed after the Base URL) comes out too.
  */
-export async function readBack(ctx: FormContext, readBacks: readonly (ReadBack | undefined)[], alsoClear: () => void): Promise<void> {
-  await delay(READBACK_DELAY_MS, ctx.signal);
-  try {
-    for (const check of readBacks) check?.();
-  } catch (error) {
-    alsoClear();
-    throw error;
-  }
+export function readBacks(readBacks: readonly (ReadBack | undefined)[], alsoClear: () => void): ReadBack {
+  return () => {
+    try {
+      for (const check of readBacks) check?.();
+    } catch (error) {
+      alsoClear();
+      throw error;
+    }
+  };
 }
 
 /** Takes a typed value out of the field again (and out of a re-rendered copy of it). */

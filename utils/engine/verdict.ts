@@ -29,10 +29,17 @@ function announcements(watch: ReturnType<typeof watchAnnouncements>, inbox: Noti
 }
 
 /**
- * Presses Test and reads the verdict. `reportTestStep` tells the background first: a verdict announced in the top
+ * Presses Test and reads the verdict, once `stillAsTyped` found the fields as they were typed (it throws
+ * otherwise). `reportTestStep` tells the background first: a verdict announced in the top
  * page is accepted only once this step is known. Undefined when the attempt was called off before Test was pressed.
  */
-export async function testAndRead(ctx: FormContext, guard: BaseUrlGuard, inbox: NoticeInbox, reportTestStep: () => Promise<unknown>): Promise<Verdict | undefined> {
+export async function testAndRead(
+  ctx: FormContext,
+  guard: BaseUrlGuard,
+  inbox: NoticeInbox,
+  reportTestStep: () => Promise<unknown>,
+  stillAsTyped: () => void,
+): Promise<Verdict | undefined> {
   const { adapter, signal } = ctx;
   const button = await need(ctx, adapter.test, { stage: 'typed' });
   const watch = watchAnnouncements(adapter.outcome, { ownUi: ctx.ownUi });
@@ -44,6 +51,7 @@ export async function testAndRead(ctx: FormContext, guard: BaseUrlGuard, inbox: 
   if (signal.aborted || guard.movedTo() !== undefined) watch.stop();
   if (signal.aborted) return;
   guard.stopIfMoved('typed');
+  stillAsTyped();
   press(button);
   const outcome = await waitFor(
     () => {
