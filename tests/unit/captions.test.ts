@@ -1,10 +1,24 @@
 // The index of captions and names (utils/dom/captions.ts) answers as reading the page afresh does, after every kind
 // of change a page makes: the fresh reading is the reference, and each case changes the page between two questions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captionsMatching, indexCaptions } from '../../utils/dom/captions';
-import { accessibleName } from '../../utils/dom/locate';
+import { captionsMatching, indexCaptions, inDocumentOrder } from '../../utils/dom/captions';
+import { accessibleName, withRoles, type Role } from '../../utils/dom/locate';
 
 const LABEL = /^api token$/i;
+/** What a probe learnt lasts for the rest of its task (utils/dom/task-memo.ts): a new task asks afresh. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** What `read` answers with the index kept, and afresh with no index, each in a task of its own. */
+async function keptAndFresh<T>(read: () => T): Promise<{ kept: T; fresh: T }> {
+  await nextTask();
+  indexCaptions(true);
+  const kept = read();
+  await nextTask();
+  indexCaptions(false);
+  const fresh = read();
+  indexCaptions(true);
+  return { kept, fresh };
+}
 const ids = (els: Element[]) => els.map((el) => el.id || el.localName);
 
 /** What the index answers, and what a fresh walk of the page answers. */
@@ -67,17 +81,6 @@ describe('names kept between probes', () => {
   // Marked by data-name, not id: a name may come from a label for an id, and such names are not kept.
   const el = (name: string) => document.querySelector(`[data-name="${name}"]`)!;
   const names = () => NAMED.map((name) => accessibleName(el(name)));
-  /** Names as the index keeps them, and as read afresh with no index (a new task: nothing memoised for this one). */
-  async function bothWays(): Promise<{ kept: string[]; read: string[] }> {
-    await Promise.resolve();
-    indexCaptions(true);
-    const kept = names();
-    await Promise.resolve();
-    indexCaptions(false);
-    const read = names();
-    indexCaptions(true);
-    return { kept, read };
-  }
 
   beforeEach(async () => {
     document.body.innerHTML =
@@ -98,7 +101,46 @@ describe('names kept between probes', () => {
     ['a button is re-rendered with new words', () => void (el('nested').innerHTML = '<i>Less</i>')],
   ])('reads a name again when %s', async (_what, change) => {
     change();
-    const { kept, read } = await bothWays();
-    expect(kept).toEqual(read);
+    const { kept, fresh } = await keptAndFresh(names);
+    expect(kept).toEqual(fresh);
+  });
+});
+
+describe('the elements of a role, kept between probes', () => {
+  const ROLES: Role[] = ['button', 'link'];
+  const marks = (els: Element[]) => els.map((el) => el.getAttribute('data-mark'));
+  /** The role elements under `root`, in document order (as locate.ts sorts what it finds). */
+  const roleMarks = (root: ParentNode = document) => () => marks(withRoles(root, ROLES).sort(inDocumentOrder));
+
+  beforeEach(async () => {
+    document.body.innerHTML =
+      '<div id="pane"><button data-mark="edit">Edit</button><a data-mark="help" href="#help">Help</a><input data-mark="field" type="text">' +
+      '<div data-mark="plain">Details</div><a data-mark="anchor">No link</a></div><div id="other"><button data-mark="other">Other</button></div>';
+    indexCaptions(true);
+    withRoles(document, ROLES); // kept before the change
+  });
+  afterEach(() => indexCaptions(false));
+
+  const el = (mark: string) => document.querySelector(`[data-mark="${mark}"]`)!;
+  it.each<[string, () => void]>([
+    ['a button is added inside a new region', () => document.body.insertAdjacentHTML('afterbegin', '<section><div><button data-mark="new">New</button></div></section>')],
+    ['a button is removed', () => el('edit').remove()],
+    ['a div becomes a button by its role', () => el('plain').setAttribute('role', 'button')],
+    ['a button loses its role', () => (el('plain').setAttribute('role', 'button'), void el('plain').removeAttribute('role'))],
+    ['a text field becomes a submit button', () => el('field').setAttribute('type', 'submit')],
+    ['an anchor gets an href', () => el('anchor').setAttribute('href', '#')],
+    ['a link loses its href', () => el('help').removeAttribute('href')],
+    ['a region is re-rendered', () => void (document.getElementById('pane')!.innerHTML = '<a data-mark="again" href="#">Again</a><button data-mark="edit2">Edit</button>')],
+    ['a button moves to another region', () => document.getElementById('other')!.prepend(el('edit'))],
+  ])('answers as a fresh query does when %s', async (_what, change) => {
+    change();
+    const { kept, fresh } = await keptAndFresh(roleMarks());
+    expect(kept).toEqual(fresh);
+    expect(kept.length).toBeGreaterThan(0);
+  });
+
+  it('answers within the root it is asked about', async () => {
+    document.getElementById('other')!.insertAdjacentHTML('beforeend', '<a data-mark="later" href="#">Later</a>');
+    expect(await keptAndFresh(roleMarks(document.getElementById('other')!))).toEqual({ kept: ['other', 'later'], fresh: ['other', 'later'] });
   });
 });

@@ -64,6 +64,8 @@ interface CaptionIndex {
   texts: Map<Element, string>;
   /** For each label pattern asked, the caption elements whose text it matches. */
   matching: Map<RegExp, Set<Element>>;
+  /** For each role selector asked (locate.ts), the elements it matches; elements the page removed stay until the next sweep. */
+  roles: Map<string, Set<Element>>;
   pending: MutationRecord[];
   /** The records were too many, or the index is new: the page is read afresh at the next probe. */
   stale: boolean;
@@ -72,7 +74,9 @@ interface CaptionIndex {
 
 /** The attributes a kept name is read from; the page's class and style churn is not even recorded. */
 const NAME_ATTRIBUTES = ['aria-label', 'aria-labelledby', 'aria-hidden', 'title', 'placeholder', 'id'];
-const CHANGES = { childList: true, subtree: true, characterData: true, attributeFilter: NAME_ATTRIBUTES } as const;
+/** The attributes the role selectors of locate.ts read, besides the tag. */
+const ROLE_ATTRIBUTES = new Set(['role', 'type', 'href', 'aria-live', 'aria-modal']);
+const CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: [...NAME_ATTRIBUTES, ...ROLE_ATTRIBUTES] };
 const SWEEP_MIN = 1_000;
 const indexes = new Map<Document, CaptionIndex>();
 let indexing = false;
@@ -86,7 +90,7 @@ export function indexCaptions(on: boolean): void {
 }
 
 function newIndex(doc: Document): CaptionIndex {
-  const index: CaptionIndex = { observer: undefined!, names: new Map(), texts: new Map(), matching: new Map(), pending: [], stale: true, sweepAt: SWEEP_MIN };
+  const index: CaptionIndex = { observer: undefined!, names: new Map(), texts: new Map(), matching: new Map(), roles: new Map(), pending: [], stale: true, sweepAt: SWEEP_MIN };
   index.observer = new MutationObserver((records) => {
     index.pending.push(...records);
     if (index.pending.length <= PENDING_RECORDS_MAX) return;
@@ -135,6 +139,7 @@ function touchedBy(index: CaptionIndex, records: MutationRecord[]): Set<Element>
     if (record.type === 'attributes') {
       if (record.attributeName === 'aria-hidden') forgetNamesAround(index, record.target as Element);
       else index.names.delete(record.target as Element);
+      if (ROLE_ATTRIBUTES.has(record.attributeName!)) touched.add(record.target as Element);
       continue;
     }
     const target = record.type === 'characterData' ? record.target.parentElement : record.target;
@@ -156,6 +161,7 @@ function currentIndex(doc: Document): CaptionIndex {
     index.texts = new Map(walkCaptions(doc).map(({ el, text }) => [el, text]));
     index.names.clear();
     index.matching.clear();
+    index.roles.clear();
     index.pending = [];
     index.observer.takeRecords();
     index.stale = false;
@@ -169,10 +175,15 @@ function currentIndex(doc: Document): CaptionIndex {
   for (const el of touchedBy(index, records)) {
     reexamine(index, el);
     index.names.delete(el);
+    for (const [selector, els] of index.roles) {
+      if (el.isConnected && el.matches(selector)) els.add(el);
+      else els.delete(el);
+    }
   }
   if (index.texts.size + index.names.size < index.sweepAt) return index;
   for (const el of index.texts.keys()) if (!el.isConnected) setCaption(index, el, undefined);
   for (const el of index.names.keys()) if (!el.isConnected) index.names.delete(el);
+  for (const els of index.roles.values()) for (const el of els) if (!el.isConnected) els.delete(el);
   index.sweepAt = Math.max(SWEEP_MIN, (index.texts.size + index.names.size) * 2);
   return index;
 }
@@ -197,7 +208,21 @@ function matchingInIndex(doc: Document, text: RegExp): Set<Element> {
   return els;
 }
 
-const inDocumentOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
+/**
+ * The elements of `root` a role selector matches, kept while indexing (undefined otherwise), in no particular order:
+ * one query of a big console's thousands of buttons and links took milliseconds, for every probe.
+ */
+export function indexedRoles(root: Node, selector: string): Element[] | undefined {
+  const doc = docOf(root);
+  if (!indexing || root.getRootNode() !== doc) return undefined;
+  const index = currentIndex(doc);
+  let els = index.roles.get(selector);
+  if (!els) index.roles.set(selector, (els = new Set(doc.querySelectorAll(selector))));
+  const all = Array.from(els);
+  return all.filter(root === doc ? (el) => el.isConnected : (el) => el.isConnected && root.contains(el));
+}
+
+export const inDocumentOrder = (a: Element, b: Element) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1);
 
 /** Short text elements in `root` whose own text is a caption matching `text`, in document order. */
 export function captionsMatching(root: ParentNode, text: RegExp): Element[] {

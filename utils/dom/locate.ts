@@ -1,6 +1,6 @@
 // Finds page controls the way a person does: by label, role and visible text first, stable names and ids second.
 // Adapters describe controls as ordered locator alternatives; this module interprets them.
-import { captionsMatching, keptNames } from './captions';
+import { captionsMatching, indexedRoles, inDocumentOrder, keptNames } from './captions';
 import { docOf, probeMemo } from './probe-memo';
 import { labelText, normaliseText } from './text';
 
@@ -125,31 +125,29 @@ export function matchesRole(el: Element, role: Role): boolean {
   return el.matches(ROLE_SELECTORS[role]);
 }
 
-/** The elements of these roles under `root`, asked once per probe: most of a probe's specs ask for buttons or fields. */
-function withRoles(root: ParentNode, roles: readonly Role[]): Element[] {
-  const memo = probeMemo(docOf(root as Node)).roles;
-  const bySelector = memo.get(root as Node) ?? memo.set(root as Node, new Map()).get(root as Node)!;
+/**
+ * The elements of these roles under `root`, in no particular order: kept from the mutation records while indexing
+ * (captions.ts: one query of a big console's thousands of buttons took milliseconds, for every probe), else asked.
+ */
+export function withRoles(root: ParentNode, roles: readonly Role[]): Element[] {
   const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
-  const known = bySelector.get(selector);
-  if (known) return known;
-  const found = Array.from(root.querySelectorAll(selector));
-  bySelector.set(selector, found);
-  return found;
+  return indexedRoles(root as Node, selector) ?? Array.from(root.querySelectorAll(selector));
 }
 
 function byRole(root: ParentNode, roles: readonly Role[], name: RegExp): Element[] {
   const kept = keptNames(root as Node);
-  return withRoles(root, roles).filter((el) => name.test(labelText(nameWith(el, kept))));
+  return withRoles(root, roles)
+    .filter((el) => name.test(labelText(nameWith(el, kept))))
+    .sort(inDocumentOrder);
 }
 
 const NEARBY_FIELD_LEVELS = 4; // a caption and its field share a form row within a few wrappers
 
 /** The single field of the given roles that belongs to a caption without a `for`: the one in its nearest row. */
 function fieldNear(caption: Element, roles: readonly Role[]): Element | undefined {
-  const selector = roles.map((r) => ROLE_SELECTORS[r]).join(', ');
   let row: Element | null = caption;
   for (let level = 0; level < NEARBY_FIELD_LEVELS && row; level++, row = row.parentElement) {
-    const fields = Array.from(row.querySelectorAll(selector));
+    const fields = withRoles(row, roles);
     if (fields.length === 1) return fields[0];
     if (fields.length > 1) return undefined; // ambiguous: the row holds several fields
   }

@@ -14,8 +14,6 @@ interface ProbeMemo {
   headings: WeakMap<Document, Element[]>;
   /** By root, then by control spec (locate.ts): what each spec's locators found. */
   candidates: WeakMap<Node, WeakMap<object, Element[]>>;
-  /** By root, then by role selector: the elements of those roles (one query of a big page takes milliseconds). */
-  roles: WeakMap<Node, Map<string, Element[]>>;
 }
 
 let memo: (ProbeMemo & { epoch: number }) | undefined;
@@ -23,7 +21,7 @@ let memo: (ProbeMemo & { epoch: number }) | undefined;
 export function probeMemo(doc: Document): ProbeMemo {
   const epoch = memoEpoch(doc);
   if (memo?.epoch !== epoch) {
-    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), roles: new WeakMap(), epoch };
+    memo = { names: new WeakMap(), captions: new WeakMap(), headings: new WeakMap(), candidates: new WeakMap(), epoch };
   }
   return memo;
 }
