@@ -43,9 +43,15 @@ export function memoEpoch(doc: Document): number {
   return epoch;
 }
 
+let actedAt = -Infinity;
+
+/** Milliseconds since we last pressed, typed or focused in this document. */
+export const sinceActed = (): number => performance.now() - actedAt;
+
 /** We pressed, typed or focused: what was learnt is void, and for the rest of this task kept no longer than a microtask. */
 export function actedOnPage(): void {
   expire();
+  actedAt = performance.now();
   if (acted) return;
   acted = true;
   setTimeout(() => (acted = false), 0);

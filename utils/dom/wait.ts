@@ -1,6 +1,10 @@
 // Watching pages that render late: one MutationObserver per watch, throttled to a CPU budget that follows the
 // person (the rule is below), always released on resolve, timeout or abort.
 import { indexCaptions } from './captions';
+import { sinceActed } from './task-memo';
+
+/** How long after our own click or typing the page's changes are its answer to it, which the person waits for. */
+const ACTION_ECHO_MS = 100;
 
 /** Property changes (a script setting input.value) do not mutate the DOM; a slow poll catches those too. */
 export const WAIT_POLL_MS = 200;
@@ -149,7 +153,8 @@ function soon(fn: () => void, mode: BudgetMode): () => void {
  * Calls `probe` on DOM changes: after the next frame when the page has been quiet, otherwise no sooner than the
  * budget rule above allows. Returns a function that stops watching.
  */
-export function watchDom(probe: () => void, root: Node = document): () => void {
+export function watchDom(probe: () => void, opts: { root?: Node; eager?: boolean } = {}): () => void {
+  const root = opts.root ?? document;
   listenForThePerson();
   let lastRun = -Infinity;
   let cancel: (() => void) | undefined;
@@ -162,13 +167,22 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
     refill(end);
     credit -= end - start;
   };
-  const schedule = () => {
+  /**
+   * `changed`: called for the page's DOM changes. While the person waits for this change (a watch that is `eager`:
+   * the token shown; or what our own click or typing just rendered), a probe the budget allows runs at once, in the
+   * observer's callback: before the browser draws the frame, which on a big console re-rendering every frame costs
+   * 30–40 ms (npm run profile -- invision). Any other change waits for the next task, as a page's own frame
+   * callbacks would otherwise have the page laid out twice per frame.
+   */
+  const schedule = (changed = false) => {
     if (cancel) return;
     const now = performance.now();
     refill(now);
     const mode = budgetMode(now);
     const { throttleMs, share } = PROBE_BUDGETS[mode];
     const allowedAt = Math.max(lastRun + throttleMs, credit >= 0 ? now : now - credit / share);
+    const awaited = opts.eager || sinceActed() < ACTION_ECHO_MS;
+    if (allowedAt <= now && changed && mode === 'attentive' && awaited) return run();
     if (allowedAt <= now) return void (cancel = soon(run, mode));
     const timer = setTimeout(() => (cancel = soon(run, budgetMode())), allowedAt - now);
     cancel = () => clearTimeout(timer);
@@ -181,7 +195,7 @@ export function watchDom(probe: () => void, root: Node = document): () => void {
   };
   watches.add(reconsider);
   followIndexing();
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver(() => schedule(true));
   observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
   const poll = setInterval(() => {
     const now = performance.now();
@@ -215,10 +229,13 @@ export function waitFor<T>(
     const onAbort = () => finish(undefined);
     const timer = setTimeout(() => finish(undefined), opts.timeoutMs);
     opts.signal.addEventListener('abort', onAbort, { once: true });
-    stop = watchDom(() => {
-      const value = probe();
-      if (value !== undefined) finish(value);
-    }, opts.root);
+    stop = watchDom(
+      () => {
+        const value = probe();
+        if (value !== undefined) finish(value);
+      },
+      { root: opts.root },
+    );
   });
 }
 

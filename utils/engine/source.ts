@@ -6,6 +6,7 @@ import type { SourceAdapter } from '../adapters/types';
 import { isChecked } from '../dom/act';
 import type { PanelActionId } from '../dom/in-page-panel';
 import type { InPageUi } from '../dom/in-page-ui';
+import { withRoles } from '../dom/locate';
 import { census, present } from '../dom/pick';
 import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY } from '../dom/usable';
 import { watchDom } from '../dom/wait';
@@ -39,8 +40,7 @@ export interface SourceDeps {
  */
 const AFTER_CLICK_SCAN_MS = 250;
 
-const DIALOG_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true]';
-const REGION_SELECTOR = `${DIALOG_SELECTOR}, section, form, article, main`;
+const REGION_SELECTOR = 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], section, form, article, main';
 
 /** "10:02": when a token was captured, as the person's clock shows it. */
 const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -116,13 +116,14 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     const root = panel.closest(REGION_SELECTOR) ?? document.body;
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
-    const dialogs = Array.from(document.querySelectorAll(DIALOG_SELECTOR)).filter((d) => d !== root && isRendered(d));
+    const dialogs = withRoles(document, ['dialog']).filter((d) => d !== root && isRendered(d));
     const roots = [root, ...dialogs];
     // Whether a person can see a token asks the whole page for click-through layers: skipped while every token
-    // shown is one already offered and no hint waits on the answer (a busy page re-renders an offered token for
-    // as long as it stays open). What is found and offered is the same as asking every time.
-    const anyNew = roots.some((r) => Array.from(tokensIn(adapter, r)).some(({ token }) => !offeredTokens.has(token)));
-    const found = anyNew || (ticked && !hintShown) ? roots.map((r) => findToken(adapter, r, ui.host)).find(Boolean) : undefined;
+    // shown is one already offered (a busy page re-renders an offered token for as long as it stays open). What is
+    // found and offered is the same as asking every time; the hint waits only while no token at all is shown.
+    const shownTokens = roots.flatMap((r) => Array.from(tokensIn(adapter, r)));
+    const anyNew = shownTokens.some(({ token }) => !offeredTokens.has(token));
+    const found = anyNew ? roots.map((r) => findToken(adapter, r, ui.host)).find(Boolean) : undefined;
     const fresh = found && !offeredTokens.has(found.token);
     if (fresh) {
       offeredTokens.add(found.token);
@@ -135,7 +136,7 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
       hintShown = false;
       return;
     }
-    if (ticked && !hintShown && !found) {
+    if (ticked && !hintShown && !found && (anyNew || !shownTokens.length)) {
       hintShown = true;
       ui.show({ tone: 'info', title: say.generateHint() });
     }
@@ -151,7 +152,7 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
   const clicks = deps.clicks ?? watchGenerateClicks(adapter);
   clicks.connect(ui.host, onGenerate);
   scan();
-  const stop = watchDom(scan);
+  const stop = watchDom(scan, { eager: true }); // the token shown is what the person waits for
   deps.signal.addEventListener(
     'abort',
     () => {
