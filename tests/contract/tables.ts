@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Adapter } from '../../utils/adapters/types';
+import { fixturesOf } from '../harness/adapter-fixtures';
 import { FIXTURES_DIR } from '../harness/sites';
 import type { AdapterContract, ContractRow } from './table';
 
@@ -24,7 +25,7 @@ export function rowsOf(adapter: Adapter): ContractRow[] {
  * of its own. Its README says how a person drives each page and is no page.
  */
 export function listedPages(adapter: Adapter): string[] {
-  return adapter.fixtures.flatMap((entry) =>
+  return fixturesOf(adapter).flatMap((entry) =>
     entry.endsWith('/')
       ? readdirSync(resolve(FIXTURES_DIR, entry))
           .filter((file) => file.endsWith('.html'))

@@ -38,7 +38,7 @@ symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
 const added = [...tree(OVERLAY).keys()];
 cpSync(OVERLAY, copy, { recursive: true });
 // Read from the overlay, the same file as the copy's: the copy has no .wxt/tsconfig.json until its build.
-const acme = ((await import(join(OVERLAY, 'utils/adapters/acme.target.ts'))) as { default: TargetAdapter }).default;
+const { default: acme, fixtures: acmeFixtures } = (await import(join(OVERLAY, 'utils/adapters/acme.target.ts'))) as { default: TargetAdapter; fixtures: string[] };
 
 // The copy's production build (as tests/e2e/build.setup.ts makes this tree's), before any test of this file.
 beforeAll(() => {
@@ -76,7 +76,7 @@ describe('a fourth IdP from one adapter file and one fixture', () => {
   });
 });
 
-describeHandOff(acme, defaultHarness(acme, join(copy, 'tests/fixtures')), {
+describeHandOff(acme, defaultHarness(acme, acmeFixtures, join(copy, 'tests/fixtures')), {
   extensionDir: () => join(copy, '.output/chrome-mv3'),
   fixturesDir: () => join(copy, 'tests/fixtures'),
 });

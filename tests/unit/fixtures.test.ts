@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
 import { CUSTOM_SOURCE_FIXTURES } from '../../utils/custom-sources/sources';
+import { fixturesOf } from '../harness/adapter-fixtures';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 /**
@@ -31,7 +32,7 @@ function filesUnder(path: string): string[] {
 }
 
 describe('fixtures', () => {
-  it.each(ADAPTERS.map((a) => [a.id, a.fixtures] as const))('%s lists its fixtures, and each exists', (_id, fixtures) => {
+  it.each(ADAPTERS.map((a) => [a.id, fixturesOf(a)] as const))('%s lists its fixtures, and each exists', (_id, fixtures) => {
     expect(fixtures.length).toBeGreaterThan(0);
     for (const file of fixtures) expect(existsSync(resolve(FIXTURES, file)), file).toBe(true);
   });
@@ -42,7 +43,7 @@ describe('fixtures', () => {
   });
 
   it('every fixture file is listed by some adapter or is added into one by a test (hostile/, framework/)', () => {
-    const listed = new Set([...ADAPTERS.flatMap((a) => a.fixtures), ...CUSTOM_SOURCE_FIXTURES]);
+    const listed = new Set([...ADAPTERS.flatMap(fixturesOf), ...CUSTOM_SOURCE_FIXTURES]);
     // A directory entry ("okta/blind/") lists every page in it; its README (how each page is driven, its sources)
     // travels with them. Content scripts carry the adapters, so one entry costs less than fifteen paths.
     const inListedDir = (file: string) => [...listed].some((entry) => entry.endsWith('/') && file.startsWith(entry));
@@ -52,7 +53,7 @@ describe('fixtures', () => {
 
   it('every page an adapter or the user-defined source lists is served by some test, harness, contract row or the demo', () => {
     const users = USERS.flatMap(filesUnder).map((file) => readFileSync(file, 'utf8')).join('\n');
-    const listed = [...ADAPTERS.flatMap((a) => a.fixtures), ...CUSTOM_SOURCE_FIXTURES];
+    const listed = [...ADAPTERS.flatMap(fixturesOf), ...CUSTOM_SOURCE_FIXTURES];
     const pages = allFixtures().filter((file) => file.endsWith('.html') && listed.some((entry) => entry === file || (entry.endsWith('/') && file.startsWith(entry))));
     expect(pages.length).toBeGreaterThan(listed.length - 1);
     expect(pages.filter((file) => !users.includes(file))).toEqual([]);

@@ -31,6 +31,17 @@ const provisioningLink: ControlSpec = {
 };
 const bladeHeading: ControlSpec = { name: 'blade heading', kind: 'region', locators: [{ role: 'heading', name: /\|\s*provisioning$/i }] };
 
+/** The fixture pages that prove this adapter (tests/fixtures/; an entry ending in "/" names a directory): test data, left out of the built extension. */
+export const fixtures = [
+  'entra/legacy-first-time.html',
+  'entra/new-configuration.html',
+  'entra/portal-shell.html',
+  'entra/blade-frame.html',
+  'entra/foreign-top.html',
+  'entra/portal-navigation.html',
+  'entra/blind/', // every page written blind (its README says how a person drives each)
+];
+
 export const entraAdapter: TargetAdapter = {
   id: 'entra',
   label: 'Microsoft Entra ID',
@@ -83,15 +94,6 @@ export const entraAdapter: TargetAdapter = {
     saved: /\bsuccessfully (saved|updated|created)\b/i,
   },
   words: { form: 'Provisioning', tokenField: 'Secret Token', testButton: 'Test Connection', saveButton: 'Save (Create in a new configuration)' },
-  fixtures: [
-    'entra/legacy-first-time.html',
-    'entra/new-configuration.html',
-    'entra/portal-shell.html',
-    'entra/blade-frame.html',
-    'entra/foreign-top.html',
-    'entra/portal-navigation.html',
-    'entra/blind/', // every page written blind (its README says how a person drives each)
-  ],
   guide: [
     {
       id: 'enterprise-apps',

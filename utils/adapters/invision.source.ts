@@ -30,6 +30,14 @@ const generateCheckbox: ControlSpec = {
   locators: [{ label: /^i want to generate a new token$/i }],
 };
 
+/** The fixture pages that prove this adapter (tests/fixtures/; an entry ending in "/" names a directory): test data, left out of the built extension. */
+export const fixtures = [
+  'invision/v6-people-modal.html',
+  'invision/v7-settings-page.html',
+  'invision/v7-token-on-next-page.html',
+  'invision/blind/', // every page written blind (its README says how a person drives each)
+];
+
 export const invisionAdapter: SourceAdapter = {
   ...named(INVISION),
   role: 'source',
@@ -60,12 +68,6 @@ export const invisionAdapter: SourceAdapter = {
     },
     pattern: /^https:\/\/[a-z0-9-]+\.invisionapp\.com\/scim\/v2\/?$/,
   },
-  fixtures: [
-    'invision/v6-people-modal.html',
-    'invision/v7-settings-page.html',
-    'invision/v7-token-on-next-page.html',
-    'invision/blind/', // every page written blind (its README says how a person drives each)
-  ],
   guide: [
     {
       id: 'people',

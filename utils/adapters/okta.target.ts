@@ -40,6 +40,17 @@ const save: ControlSpec = {
 };
 const OKTA_CELLS = ['okta.com', 'oktapreview.com', 'okta-emea.com', 'okta-gov.com', 'okta.mil', 'trexcloud.com', 'trex-govcloud.com'];
 
+/** The fixture pages that prove this adapter (tests/fixtures/; an entry ending in "/" names a directory): test data, left out of the built extension. */
+export const fixtures = [
+  'okta/classic-edit.html',
+  'okta/react-first-time.html',
+  'okta/signin-challenge.html',
+  'okta/rebuilt-variant.html',
+  'okta/admin-console.html',
+  'okta/idle-timeout.html',
+  'okta/blind/', // every page written blind (its README says how a person drives each)
+];
+
 export const oktaAdapter: TargetAdapter = {
   id: 'okta',
   label: 'Okta',
@@ -98,15 +109,6 @@ export const oktaAdapter: TargetAdapter = {
     saved: /\b(changes (have been )?saved|successfully (saved|updated)|settings saved)\b/i,
   },
   words: { form: 'Integration', tokenField: 'API Token', testButton: 'Test API Credentials', saveButton: 'Save' },
-  fixtures: [
-    'okta/classic-edit.html',
-    'okta/react-first-time.html',
-    'okta/signin-challenge.html',
-    'okta/rebuilt-variant.html',
-    'okta/admin-console.html',
-    'okta/idle-timeout.html',
-    'okta/blind/', // every page written blind (its README says how a person drives each)
-  ],
   guide: [
     {
       id: 'applications',

@@ -12,6 +12,13 @@ const APP_PAGE = /^\/apps\/\d+\/edit\/?$/;
 const token: ControlSpec = { name: 'SCIM Bearer Token field', kind: 'field', locators: [{ label: /^(scim )?bearer token$/i }] };
 const save: ControlSpec = { name: 'Save button', kind: 'button', locators: [{ role: 'button', name: /^save$/i }] };
 
+/** The fixture pages that prove this adapter (tests/fixtures/; an entry ending in "/" names a directory): test data, left out of the built extension. */
+export const fixtures = [
+  'onelogin/configuration-saved.html',
+  'onelogin/configuration-first-time.html',
+  'onelogin/blind/', // every page written blind (its README says how a person drives each)
+];
+
 export const oneloginAdapter: TargetAdapter = {
   id: 'onelogin',
   label: 'OneLogin',
@@ -53,11 +60,6 @@ export const oneloginAdapter: TargetAdapter = {
     saved: /\b(changes (were |have been )?saved|app (was )?(saved|updated)|saved successfully)\b/i,
   },
   words: { form: 'Configuration', tokenField: 'SCIM Bearer Token', testButton: 'Enable (API Connection)', saveButton: 'Save' },
-  fixtures: [
-    'onelogin/configuration-saved.html',
-    'onelogin/configuration-first-time.html',
-    'onelogin/blind/', // every page written blind (its README says how a person drives each)
-  ],
   // OneLogin's app list (/apps) is outside the script's pages: the guide picks up on the app, and until then the
   // source's last step names the way (Applications › Applications › the InVision App).
   guide: [

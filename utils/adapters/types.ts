@@ -1,5 +1,6 @@
 // The declarative shape of a site adapter. One file per site fills it in; the engines interpret it, so a new
-// IdP or SaaS source is one new file plus its fixtures.
+// IdP or SaaS source is one new file plus its fixtures (which the file names in its `fixtures` export, read only by
+// tests: tests/harness/adapter-fixtures.ts).
 import type { ControlSpec } from '../dom/locate';
 import type { HostRule } from '../hosts';
 import type { MessageKey } from '../i18n';
@@ -32,8 +33,6 @@ interface AdapterBase {
   hosts: HostRule;
   /** Manifest match patterns: broad by necessity, narrowed by `hosts`. */
   matches: string[];
-  /** Fixture files (under tests/fixtures/; an entry ending in "/" names a directory of them) that prove this adapter; tests/unit/fixtures.test.ts checks each exists and is served by a test. */
-  fixtures: string[];
   /** This site's part of the setup guide, in order; the last step is where the guide rests on this site. */
   guide?: readonly GuideStep[];
   /**

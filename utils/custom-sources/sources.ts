@@ -178,6 +178,5 @@ export function toAdapter(source: CustomSource): SourceAdapter {
     path: `the page on ${host} that shows the token`,
     // Whole words only ("Acme" is not "Acmeworks"); lookarounds, as a name may end in a bracket.
     idpAppName: new RegExp(`(?<!\\w)${escapeRegExp(source.appName ?? source.label)}(?!\\w)`, 'i'),
-    fixtures: CUSTOM_SOURCE_FIXTURES,
   };
 }

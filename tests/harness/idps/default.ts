@@ -4,13 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TargetAdapter } from '../../../utils/adapters/types';
+import { fixturesOf } from '../adapter-fixtures';
 import { FIXTURES_DIR, playFixture } from '../fixture-server';
 import type { IdpHarness } from './types';
 
 const CANONICAL = /<link\s+rel="canonical"\s+href="([^"]+)"/;
 
-export function defaultHarness(adapter: TargetAdapter, fixturesDir = FIXTURES_DIR): IdpHarness {
-  const fixture = adapter.fixtures.find((file) => !file.endsWith('/'));
+export function defaultHarness(adapter: TargetAdapter, fixtures = fixturesOf(adapter), fixturesDir = FIXTURES_DIR): IdpHarness {
+  const fixture = fixtures.find((file) => !file.endsWith('/'));
   if (!fixture) throw Error(`${adapter.id}: an adapter without a harness of its own needs one fixture page (its fixtures list)`);
   const url = CANONICAL.exec(readFileSync(resolve(fixturesDir, fixture), 'utf8'))?.[1];
   if (!url) throw Error(`tests/fixtures/${fixture}: says nowhere where it is served (<link rel="canonical" href="https://…">)`);
