@@ -263,6 +263,7 @@ describe('class 4: the token field is checked again as the token goes in', () =>
     ['token-field-hidden-on-focus.html', /API Token field changed as SCIM Relay typed into it \(it is no longer a text or password field\)/],
     ['token-field-offscreen-on-focus.html', /API Token field changed as SCIM Relay typed into it \(it is outside the visible page\)/],
     ['token-field-offscreen-after-input.html', /API Token field changed as SCIM Relay typed into it \(it is outside the visible page\)/],
+    ['token-field-offscreen-while-test-waits.html', /API Token field changed as SCIM Relay typed into it \(it is outside the visible page\)/],
     ['token-field-white-on-white.html', /API Token field is there but its text is transparent or the same colour as its background/],
     ['token-field-transparent-text.html', /API Token field is there but its text is transparent or the same colour as its background/],
   ])('%s: no token left in any field, Test not clicked, and a reason', async (file, why) => {
