@@ -253,11 +253,11 @@ async function measureHandoffs(onSources: OnSources, sites: FakeSites) {
     samples.push(
       await onSources(`hand-off ${i}`, async ({ ext, ordinary }) => {
         if (heap.ext !== ext) heap = { ext, baselineAt: heap.ext ? i + HEAP_BASELINE_AFTER : HEAP_BASELINE_AFTER, baseline: 0 };
-        if (!okta || okta.isClosed() || okta.browser() !== ext.browser) {
-          okta = reportCrash(await sites.attach(await ext.browser.newPage()));
-          await okta.evaluateOnNewDocument(STAMP_HANDOFF);
-        }
-        await okta.goto('about:blank'); // leave the Okta page so the new token is not filled into the old form
+        // A new tab each time, as a person opens Okta: a tab the relay already filled asks before filling again
+        // (issue #10), and the old form must not take the new token.
+        await okta?.close().catch(() => {});
+        okta = reportCrash(await sites.attach(await ext.browser.newPage()));
+        await okta.evaluateOnNewDocument(STAMP_HANDOFF);
         const { token } = await revealAndWait(ext, ordinary, 0);
         sites.set({ token }); // Okta's fake test accepts the token InVision last issued
         const verifiesBefore = sites.verifyCalls.length;
