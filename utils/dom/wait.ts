@@ -20,8 +20,10 @@ export const WAIT_POLL_MS = 200;
  *   this target page, or this source page is on its SCIM settings route). For ATTENTION_MS after the page arrived
  *   or was brought to the front, or after a trusted key or pointer press in it; and while a hand-off runs
  *   (`attend`), for at most the time the engine gives it and never past the verdict. A page where the extension
- *   has nothing to do stays `idle` whatever the person does: its arrival costs nothing (npm run bench: churn). Generous: probes follow the page within a frame (npm run bench: pane →
- *   Test, front → Test, capture on a big busy page).
+ *   has nothing to do stays `idle` whatever the person does: its arrival costs nothing (npm run bench: churn).
+ *   Generous: probes follow the page in the next task, and the change the person waits for (the token shown, what
+ *   our own click or typing rendered) at once, before the frame is drawn (npm run bench: pane → Test, front → Test,
+ *   capture on a big busy page).
  * All watches of a document spend one token bucket of probe milliseconds: `share` of elapsed time refills it, up to
  * `burstMs`; a watch probes when the bucket is out of debt and `throttleMs` have passed since its last probe.
  */
