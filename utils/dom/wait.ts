@@ -152,8 +152,8 @@ function soon(fn: () => void, mode: BudgetMode): () => void {
 }
 
 /**
- * Calls `probe` on DOM changes: after the next frame when the page has been quiet, otherwise no sooner than the
- * budget rule above allows. Returns a function that stops watching.
+ * Calls `probe` on DOM changes, no sooner than the budget rule above allows and when `soon` says (at once for a
+ * change the person waits for, see `schedule`). Returns a function that stops watching.
  */
 export function watchDom(probe: () => void, opts: { root?: Node; eager?: boolean } = {}): () => void {
   const root = opts.root ?? document;
