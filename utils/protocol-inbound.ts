@@ -2,7 +2,7 @@
 // holds the same shapes as zod schemas (the background's source of truth); tests/unit/protocol-inbound.test.ts
 // proves both accept exactly the same values.
 import { discriminated, isBoolean, isIntIn, isString, matches, oneOf, optional } from './check';
-import type { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } from './protocol';
+import type { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply, PageSettingsReply } from './protocol';
 import { CAPTURE_IGNORED_REASONS, FORGET_REASONS, HOST_PATTERN, HTTPS_URL_MAX_LENGTH, HTTPS_URL_PATTERN, ORIGIN_PATTERN, PAIRING_SIDES, PHASES, SHORT_TEXT_MAX_LENGTH, WAIT_REASONS } from './protocol-constants';
 import { TOKEN_MAX_LENGTH } from './token';
 
@@ -34,6 +34,10 @@ export function parseFillGrant(raw: unknown): FillGrant | undefined {
 
 export function parseGuidePhaseReply(raw: unknown): GuidePhaseReply | undefined {
   return matches(raw, { phase: oneOf(PHASES) }) ? (raw as GuidePhaseReply) : undefined;
+}
+
+export function parsePageSettingsReply(raw: unknown): PageSettingsReply | undefined {
+  return matches(raw, { siteOn: isBoolean, guideMode: isBoolean }) ? (raw as PageSettingsReply) : undefined;
 }
 
 export function parseCaptureReply(raw: unknown): CaptureReply | undefined {

@@ -36,6 +36,13 @@ export type Phase = z.infer<typeof Phase>;
 export const GuidePhaseReply = z.strictObject({ phase: Phase });
 export type GuidePhaseReply = z.infer<typeof GuidePhaseReply>;
 
+/**
+ * The background's answer to page/settings: the site switched on, and the guide, as the user and the managed policy
+ * set them. The background merges the policy, so page scripts carry neither its parser nor the settings' schema.
+ */
+export const PageSettingsReply = z.strictObject({ siteOn: z.boolean(), guideMode: z.boolean() });
+export type PageSettingsReply = z.infer<typeof PageSettingsReply>;
+
 /** The steps of one hand-off, in order; the popup shows them as a checklist. */
 export const STEP_IDS = ['capture', 'locate', 'fill', 'test', 'verify', 'save'] as const;
 export const StepId = z.enum(STEP_IDS);
@@ -105,6 +112,8 @@ export const ContentToBackground = z.discriminatedUnion('type', [
   }),
   /** Guide mode asks how far the hand-off is; the answer is the phase only. */
   z.strictObject({ type: z.literal('guide/phase'), adapterId: ADAPTER_ID }),
+  /** A page script, as it starts and when the settings change: is its site on, is the guide (PageSettingsReply)? */
+  z.strictObject({ type: z.literal('page/settings'), adapterId: ADAPTER_ID, ...FRAME_FIELDS }),
   z.strictObject({
     type: z.literal('target/saved'),
     adapterId: ADAPTER_ID,

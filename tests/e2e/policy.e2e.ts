@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../harness/axe';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from '../harness/browser';
 import { clickPanelButton, generateInvisionToken, relayState, waitForPanel, waitForPhase } from '../harness/extension';
@@ -145,7 +145,12 @@ describe.skipIf(!!problem)('a managed policy from a real Chromium policy file', 
     await clickPanelButton(okta, 'Save');
     await waitForPhase(ext, 'saved');
 
-    const record = await storedRecord();
+    // The background commits the phase, then writes the record: wait for the save to reach it.
+    const record = await vi.waitFor(async () => {
+      const entries = await storedRecord();
+      if (entries[0]?.saved !== true) throw new Error(`the record does not mark the save yet: ${JSON.stringify(entries)}`);
+      return entries;
+    }, { timeout: 5_000, interval: 100 });
     expect(record).toHaveLength(1);
     expect(record[0]).toMatchObject({
       sourceHost: 'acme.invisionapp.com',

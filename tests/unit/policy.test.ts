@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../utils/adapters';
-import { hostAllowed, policyKeys, readPagePolicy, readPolicy, type ManagedPolicy } from '../../utils/policy/managed';
+import { hostAllowed, policyKeys, readPolicy, type ManagedPolicy } from '../../utils/policy/managed';
 import { BUILT_IN_IDPS, BUILT_IN_SOURCES, effectiveSettings, sitesOffByPolicy, userSettings } from '../../utils/policy/merge';
 import { isPolicyRefusal, POLICY_REFUSAL } from '../../utils/policy/refusal';
 import { DEFAULT_SETTINGS, isSettings, ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES, type Settings } from '../../utils/settings/settings';
@@ -58,12 +58,6 @@ describe('reading the managed policy', () => {
       organisationNote: 'Acme IT: see go/scim',
     };
     expect(readPolicy(raw)).toEqual({ policy: { ...raw, idpOrgHosts: ['acme-admin.okta.com'] }, invalidKeys: [] });
-  });
-
-  it('page scripts read only the keys they obey themselves: sites on or off and the guide default', () => {
-    const raw = { enabledIdps: ['okta'], guideModeByDefault: true, autoSaveAllowed: false, idpOrgHosts: ['acme-admin.okta.com'] };
-    expect(readPagePolicy(raw)).toEqual({ policy: { enabledIdps: ['okta'], guideModeByDefault: true }, invalidKeys: [] });
-    expect(readPagePolicy({ enabledSources: 'invision' })).toEqual({ policy: { enabledSources: [] }, invalidKeys: ['enabledSources'] });
   });
 
   it('ignores unknown keys (a newer policy template on an older extension)', () => {

@@ -1,9 +1,9 @@
 // The zod-free parsers content scripts use must accept exactly what protocol.ts's zod schemas accept.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply } from '../../utils/protocol';
+import { BackgroundToContent, CaptureReply, FillGrant, GuidePhaseReply, PageSettingsReply } from '../../utils/protocol';
 import { CAPTURE_IGNORED_REASONS, FORGET_REASONS, PHASES, WAIT_REASONS } from '../../utils/protocol-constants';
-import { parseBackgroundToContent, parseCaptureReply, parseFillGrant, parseGuidePhaseReply } from '../../utils/protocol-inbound';
+import { parseBackgroundToContent, parseCaptureReply, parseFillGrant, parseGuidePhaseReply, parsePageSettingsReply } from '../../utils/protocol-inbound';
 import { TOKEN_MAX_LENGTH } from '../../utils/token';
 import { assertSameResults, candidates, zodResult } from './zod-agreement';
 
@@ -31,17 +31,19 @@ const validMessage = fc.oneof(
   fc.record({ type: fc.constant('bg/forgotten'), reason: fc.constantFrom(...FORGET_REASONS) }),
   fc.record({ type: fc.constant('bg/notice'), message: fc.string({ maxLength: 600 }) }),
   fc.record({ phase: fc.constantFrom(...PHASES) }),
+  fc.record({ siteOn: fc.boolean(), guideMode: fc.boolean() }),
   fc.record({ kind: fc.constant('captured') }),
   fc.record({ kind: fc.constant('ignored'), reason: fc.constantFrom(...CAPTURE_IGNORED_REASONS) }),
   fc.record({ kind: fc.constant('ask-replace'), heldOrigin: fc.constantFrom('https://acme.invisionapp.com', 'https://a.example'), heldAt: fc.nat() }),
 );
-const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'appLabel', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'heldOrigin', 'heldAt', 'extra'], piece);
+const candidate = candidates(validMessage, ['type', 'kind', 'reason', 'pairing', 'appLabel', 'token', 'scimUrl', 'autoSave', 'message', 'phase', 'siteOn', 'guideMode', 'heldOrigin', 'heldAt', 'extra'], piece);
 const agree = (schema: Parameters<typeof zodResult>[0], parse: (value: unknown) => unknown) => assertSameResults(zodResult(schema), parse, candidate);
 
 describe('zod-free inbound parsers', () => {
   it('parseFillGrant agrees with FillGrant', () => agree(FillGrant, parseFillGrant));
   it('parseBackgroundToContent agrees with BackgroundToContent', () => agree(BackgroundToContent, parseBackgroundToContent));
   it('parseGuidePhaseReply agrees with GuidePhaseReply', () => agree(GuidePhaseReply, parseGuidePhaseReply));
+  it('parsePageSettingsReply agrees with PageSettingsReply', () => agree(PageSettingsReply, parsePageSettingsReply));
   it('parseCaptureReply agrees with CaptureReply', () => agree(CaptureReply, parseCaptureReply));
 
   it('accepts the messages the background sends and rejects near misses', () => {
@@ -57,5 +59,8 @@ describe('zod-free inbound parsers', () => {
     expect(parseGuidePhaseReply({ phase: 'filling' })).toEqual({ phase: 'filling' });
     expect(parseGuidePhaseReply({ phase: 'filling', token: 'x' })).toBeUndefined();
     expect(parseGuidePhaseReply({ phase: 'valueOf' })).toBeUndefined();
+    expect(parsePageSettingsReply({ siteOn: true, guideMode: false })).toEqual({ siteOn: true, guideMode: false });
+    expect(parsePageSettingsReply({ siteOn: 'yes', guideMode: false })).toBeUndefined();
+    expect(parsePageSettingsReply({ siteOn: true })).toBeUndefined();
   });
 });

@@ -73,6 +73,16 @@ describe('relay service', () => {
     expect(state()).toBeUndefined();
   });
 
+  it('tells a page script whether its site is on and whether the guide is, from the effective settings', async () => {
+    const { service, state, fromTab } = setup({ disabledSites: ['invision'], guideMode: true });
+    expect(await service.handle({ type: 'page/settings', adapterId: 'okta' }, fromTab(7, OKTA_PAGE))).toEqual({ siteOn: true, guideMode: true });
+    expect(await service.handle({ type: 'page/settings', adapterId: 'invision' }, fromTab(9, INVISION_PAGE))).toEqual({ siteOn: false, guideMode: true });
+    // Only the adapter's own pages are answered, and the question changes nothing.
+    expect(await service.handle({ type: 'page/settings', adapterId: 'okta' }, fromTab(9, INVISION_PAGE))).toBeUndefined();
+    expect(await service.handle({ type: 'page/settings', adapterId: 'okta', extra: 1 }, fromTab(7, OKTA_PAGE))).toBeUndefined();
+    expect(state()).toBeUndefined();
+  });
+
   it('tenant binding: remembers the first pairing in local storage (hosts only) and asks when another source org comes', async () => {
     const { service, fromTab, pairings, generate } = setup();
     const ready = { type: 'target/ready', adapterId: 'okta', appLabel: 'InVision', expectedApp: true };

@@ -1,10 +1,10 @@
 // The stored settings under a managed policy, through the browser's storage: no policy (absent, empty or a
 // rejecting storage.managed) means the user's settings alone; a policy wins where it speaks and leaves the
-// user's stored choice alone; page scripts read only the keys they obey themselves.
+// user's stored choice alone.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS } from '../../utils/settings/settings';
-import { loadPageSettings, loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings/store';
+import { loadPolicy, loadSettings, loadUserSettings, saveSettings } from '../../utils/settings/store';
 
 const mine = { ...DEFAULT_SETTINGS, tokenLifetimeMinutes: 30, autoSave: true, disabledSites: ['entra'] };
 
@@ -17,7 +17,6 @@ describe('settings under a managed policy', () => {
     expect(await loadSettings()).toEqual(mine);
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
     expect(await loadSettings()).toEqual(mine);
-    expect(await loadPageSettings()).toEqual(mine);
     expect(await loadPolicy()).toEqual({ policy: {}, invalidKeys: [] });
   });
 
@@ -26,10 +25,5 @@ describe('settings under a managed policy', () => {
     await fakeBrowser.storage.managed.set({ maxTokenLifetimeMinutes: 5, autoSaveAllowed: false, enabledIdps: ['okta'], rotationIntervalDays: 90 });
     expect(await loadSettings()).toEqual({ ...mine, tokenLifetimeMinutes: 5, autoSave: false, disabledSites: ['entra', 'onelogin'], rotationIntervalDays: 90 });
     expect(await loadUserSettings((await loadPolicy()).policy)).toEqual(mine);
-  });
-
-  it('page scripts see the sites and the guide default the policy sets, nothing more', async () => {
-    await fakeBrowser.storage.managed.set({ autoSaveAllowed: false, forceAskBeforeFilling: true, enabledIdps: ['okta'], guideModeByDefault: true });
-    expect(await loadPageSettings()).toEqual({ ...DEFAULT_SETTINGS, guideMode: true, disabledSites: ['onelogin', 'entra'] });
   });
 });

@@ -11,9 +11,7 @@ import { expectWork, watchDom } from '../dom/wait';
 import { startGuide } from '../guide/guide';
 import { guideWords } from '../guide/steps';
 import type { BackgroundToContent, ContentToBackground, Phase } from '../protocol';
-import { parseGuidePhaseReply } from '../protocol-inbound';
-import { parseSettings, siteEnabled } from '../settings/settings';
-import { loadPageSettings } from '../settings/store';
+import { parseGuidePhaseReply, parsePageSettingsReply } from '../protocol-inbound';
 import { SETTINGS_KEY } from '../storage-keys';
 import type { Chooser } from './choose';
 import { currentPlace } from './frames';
@@ -38,6 +36,16 @@ function inPageUi(ctx: ScriptContext, onAction: (id: PanelActionId) => void): In
   return ui;
 }
 
+type Send = (message: ContentToBackground) => Promise<unknown>;
+
+/**
+ * Is this page's site switched on, and the guide? The background answers with the managed policy merged in; no
+ * answer (an orphaned script, a source no longer defined) means the page stays quiet.
+ */
+async function askPageSettings(send: Send, adapterId: string): Promise<{ siteOn: boolean; guideMode: boolean }> {
+  return parsePageSettingsReply(await send({ type: 'page/settings', adapterId })) ?? { siteOn: false, guideMode: false };
+}
+
 /** The whole setup runs source first, then target: each site's guide knows where it sits in it. */
 interface GuidePlace {
   offset: number;
@@ -46,7 +54,7 @@ interface GuidePlace {
 }
 
 /** `start` is handed in by the sites that have a guide, so the others' scripts do not carry it (20 KB budget). */
-function runGuide(ctx: ScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide): void {
+function runGuide(ctx: ScriptContext, adapter: Adapter, ui: InPageUi, place: GuidePlace, guideOn: boolean, start: typeof startGuide, send: Send): void {
   const steps = adapter.guide;
   if (!steps?.length) return; // a site without a guide of its own (user-defined sources, later IdPs) shows none
   let running: AbortController | undefined;
@@ -71,8 +79,9 @@ function runGuide(ctx: ScriptContext, adapter: Adapter, ui: InPageUi, place: Gui
       signal: AbortSignal.any([running.signal, ctx.signal]),
     });
   };
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && SETTINGS_KEY in changes) apply(parseSettings(changes[SETTINGS_KEY]!.newValue).guideMode);
+  // The user's settings or the organisation's policy changed: ask again what they now make of the guide.
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && SETTINGS_KEY in changes) || area === 'managed') void askPageSettings(send, adapter.id).then((now) => apply(now.guideMode));
   };
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onChanged));
@@ -91,12 +100,12 @@ export interface TargetExtras {
 export async function runTargetScript(ctx: ScriptContext, adapter: TargetAdapter, source: SourceSite, extras: TargetExtras = {}): Promise<void> {
   const place = currentPlace(adapter);
   if (place.kind === 'elsewhere') return;
-  const settings = await loadPageSettings();
-  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return;
   const topOrigin = place.kind === 'frame' ? place.topOrigin : undefined;
-  const send = topOrigin
-    ? (message: ContentToBackground) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
-    : (message: ContentToBackground) => sendToBackground(ctx, message);
+  const send: Send = topOrigin
+    ? (message) => sendToBackground(ctx, { ...message, topOrigin } as ContentToBackground)
+    : (message) => sendToBackground(ctx, message);
+  const settings = await askPageSettings(send, adapter.id);
+  if (!settings.siteOn || ctx.isInvalid) return;
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
   const engine = startTarget({
@@ -125,7 +134,7 @@ export async function runTargetScript(ctx: ScriptContext, adapter: TargetAdapter
   const sourceSteps = source.guideSteps;
   if (place.kind === 'top' && extras.guide) {
     const guidePlace = { offset: sourceSteps, total: sourceSteps + (adapter.guide?.length ?? 0), words: guideWords(adapter) };
-    runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide);
+    runGuide(ctx, adapter, ui, guidePlace, settings.guideMode, extras.guide, send);
   }
 }
 
@@ -168,13 +177,13 @@ export interface NextStop {
 export async function runSourceScript(ctx: ScriptContext, adapter: SourceAdapter, next: Promise<NextStop>): Promise<void> {
   // Source scripts start at document_start: the person's click on Generate counts even before the page settles.
   const clicks = watchGenerateClicks(adapter);
-  const [settings, { targetPath, guideTarget }] = await Promise.all([loadPageSettings(), next]);
-  if (!siteEnabled(settings, adapter.id) || ctx.isInvalid) return clicks.stop();
+  const send: Send = (message) => sendToBackground(ctx, message);
+  const [settings, { targetPath, guideTarget }] = await Promise.all([askPageSettings(send, adapter.id), next]);
+  if (!settings.siteOn || ctx.isInvalid) return clicks.stop();
   if (document.readyState === 'loading') await new Promise((done) => document.addEventListener('DOMContentLoaded', done, { once: true }));
   if (ctx.isInvalid) return clicks.stop();
   let onPanelAction = (_id: PanelActionId) => {};
   const ui = inPageUi(ctx, (id) => onPanelAction(id));
-  const send = (message: ContentToBackground) => sendToBackground(ctx, message);
   // The SCIM settings route is where a token may appear: there the person's arrival earns close probing.
   const onSettingsRoute = () => expectWork(onSourceRoute(adapter, location.pathname));
   onSettingsRoute();
@@ -182,5 +191,5 @@ export async function runSourceScript(ctx: ScriptContext, adapter: SourceAdapter
   onPanelAction = startSource({ adapter, targetPath, send, ui, signal: ctx.signal, clicks }).onPanelAction;
   const steps = adapter.guide?.length ?? 0;
   const total = guideTarget ? steps + guideTarget.guideSteps : undefined;
-  runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode, startGuide);
+  runGuide(ctx, adapter, ui, { offset: 0, total, words: [targetPath] }, settings.guideMode, startGuide, send);
 }

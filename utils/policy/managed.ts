@@ -1,11 +1,10 @@
 // The organisation's policy, as IT deploys it through the browser's management: Chrome reads it from managed
 // storage (public/managed_schema.json declares the keys), Firefox from policies.json ("3rdparty"). Both reach the
-// extension as storage.managed. Read without zod: content scripts merge it into the settings they read.
+// extension as storage.managed. Read without zod: the source script reads it too, for the IdPs switched on
+// (utils/idp-words.ts); the IdP scripts ask the background (page/settings).
 import { arrayOf, isBoolean, isIntIn, isRecord, isString, type Check } from '../check';
 import { ADAPTER_ID_PATTERN } from '../protocol-constants';
 import { ROTATION_INTERVAL_DAYS, TOKEN_LIFETIME_MINUTES } from '../settings/settings';
-
-
 
 export interface ManagedPolicy {
   /** The token is forgotten after at most this many minutes, whatever the user chose. */
@@ -40,19 +39,14 @@ const ALLOW_LISTS = ['enabledSources', 'enabledIdps', 'idpOrgHosts', 'sourceOrgH
 const HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 const LIST_MAX = 500;
 
-type Checks = Partial<Record<keyof ManagedPolicy, Check>>;
-
-/** The keys a page script obeys itself: whether its site is on, and whether the guide starts on. */
-function pageChecks(): Checks {
-  const isIdList = arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id)), LIST_MAX);
-  return { enabledSources: isIdList, enabledIdps: isIdList, guideModeByDefault: isBoolean };
-}
-
-/** Every key. Built on call, not at load, so page scripts (size budget) carry only pageChecks. */
+/** Every key, with its check. */
 function allChecks(): Record<keyof ManagedPolicy, Check> {
+  const isIdList = arrayOf(isString((id) => ADAPTER_ID_PATTERN.test(id)), LIST_MAX);
   const isHostList = arrayOf(isString((host) => HOST.test(host.toLowerCase())), LIST_MAX);
   return {
-    ...(pageChecks() as Pick<Record<keyof ManagedPolicy, Check>, 'enabledSources' | 'enabledIdps' | 'guideModeByDefault'>),
+    enabledSources: isIdList,
+    enabledIdps: isIdList,
+    guideModeByDefault: isBoolean,
     maxTokenLifetimeMinutes: isIntIn(TOKEN_LIFETIME_MINUTES.min, TOKEN_LIFETIME_MINUTES.max),
     autoSaveAllowed: isBoolean,
     forceAskBeforeFilling: isBoolean,
@@ -73,16 +67,11 @@ export interface ReadPolicy {
 }
 
 /** Reads storage.managed's contents; unknown keys are ignored (a newer policy template on an older extension). */
-export const readPolicy = (raw: unknown): ReadPolicy => readWith(allChecks(), raw);
-
-/** Only what a page script obeys itself; the background enforces every other key where it decides. */
-export const readPagePolicy = (raw: unknown): ReadPolicy => readWith(pageChecks(), raw);
-
-function readWith(checks: Checks, raw: unknown): ReadPolicy {
+export function readPolicy(raw: unknown): ReadPolicy {
   if (!isRecord(raw)) return { policy: NO_POLICY, invalidKeys: [] };
   const policy: Record<string, unknown> = {};
   const invalidKeys: (keyof ManagedPolicy)[] = [];
-  for (const [key, check] of Object.entries(checks) as [keyof ManagedPolicy, Check][]) {
+  for (const [key, check] of Object.entries(allChecks()) as [keyof ManagedPolicy, Check][]) {
     const value = raw[key];
     if (value === undefined) continue;
     if (check(value)) policy[key] = Array.isArray(value) ? value.map((item: string) => (key.endsWith('Hosts') ? item.toLowerCase() : item)) : value;

@@ -34,6 +34,7 @@ export async function handleContent(ctx: ServiceContext, message: ContentToBackg
     if (!topOrigin || !isAllowedOrigin(topOrigin, (adapter as TargetAdapter).hosts)) return reject('unknown-top');
   }
   const settings = await platform.loadSettings();
+  if (message.type === 'page/settings') return { siteOn: siteEnabled(settings, message.adapterId), guideMode: settings.guideMode };
   // The content script stays quiet on a site switched off; this holds even if it did not.
   if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');
   const now = platform.now();

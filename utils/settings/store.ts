@@ -1,7 +1,7 @@
-// Reads and writes the settings in storage.local (not secret; content scripts may read them to stay quiet on
-// sites the user switched off, or to show the guide), with the organisation's policy from storage.managed on top.
+// Reads and writes the settings in storage.local (not secret: the source script reads which IdPs are on), with the
+// organisation's policy from storage.managed on top. The IdP scripts ask the background instead (page/settings).
 import { browser } from 'wxt/browser';
-import { NO_POLICY, readPagePolicy, readPolicy, type ReadPolicy } from '../policy/managed';
+import { NO_POLICY, readPolicy, type ReadPolicy } from '../policy/managed';
 import { effectiveSettings, userSettings } from '../policy/merge';
 import { isSettings, type Settings } from './settings';
 import { SETTINGS_KEY } from '../storage-keys';
@@ -27,15 +27,6 @@ export async function loadUserSettings(policy = NO_POLICY): Promise<Settings> {
 /** What the extension obeys: the user's settings with every managed value winning. */
 export async function loadSettings(): Promise<Settings> {
   const { policy } = await loadPolicy();
-  return effectiveSettings(await loadUserSettings(policy), policy);
-}
-
-/**
- * What a page script needs: its site on or off and the guide, by the user and the policy's keys for those. Every
- * other managed key (lifetime, saving, asking, hosts) is enforced by the background, and stays out of page scripts.
- */
-export async function loadPageSettings(): Promise<Settings> {
-  const { policy } = readPagePolicy(await managedStorage());
   return effectiveSettings(await loadUserSettings(policy), policy);
 }
 
