@@ -77,8 +77,10 @@ describe('relay service', () => {
     const { service, state, fromTab } = setup({ disabledSites: ['invision'], guideMode: true });
     expect(await service.handle({ type: 'page/settings', adapterId: 'okta' }, fromTab(7, OKTA_PAGE))).toEqual({ siteOn: true, guideMode: true });
     expect(await service.handle({ type: 'page/settings', adapterId: 'invision' }, fromTab(9, INVISION_PAGE))).toEqual({ siteOn: false, guideMode: true });
-    // Only the adapter's own pages are answered, and the question changes nothing.
-    expect(await service.handle({ type: 'page/settings', adapterId: 'okta' }, fromTab(9, INVISION_PAGE))).toBeUndefined();
+    // A host the adapter refuses is answered too (its card says why it does nothing); an unknown adapter or a
+    // malformed question is not, and asking changes nothing.
+    expect(await service.handle({ type: 'page/settings', adapterId: 'okta' }, fromTab(8, 'https://acme-admin.okta.com./admin/app/x'))).toEqual({ siteOn: true, guideMode: true });
+    expect(await service.handle({ type: 'page/settings', adapterId: 'custom-gone' }, fromTab(9, INVISION_PAGE))).toBeUndefined();
     expect(await service.handle({ type: 'page/settings', adapterId: 'okta', extra: 1 }, fromTab(7, OKTA_PAGE))).toBeUndefined();
     expect(state()).toBeUndefined();
   });

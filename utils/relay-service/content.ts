@@ -3,9 +3,9 @@
 import type { SourceAdapter, TargetAdapter } from '../adapters/types';
 import { isAllowedOrigin } from '../hosts';
 import { POLICY_REFUSAL } from '../policy/refusal';
-import type { ContentToBackground, FillGrant } from '../protocol';
+import type { ContentToBackground, FillGrant, PageSettingsReply } from '../protocol';
 import { answerReplace, offerCapture, progress, reportPage, requestFill, result, saved, trustedClick } from '../relay';
-import { siteEnabled } from '../settings/settings';
+import { siteEnabled, type Settings } from '../settings/settings';
 import { redact, SHOWN_FRAGMENT_LIMIT } from '../token';
 import type { ServiceContext } from './context';
 import { checkPairing, commitAndRecord, expectedApp, policyAllowsHost, resolveAdapter } from './hooks';
@@ -22,9 +22,16 @@ function isBaseUrlOf(url: string, source: SourceAdapter, origin: string): boolea
   }
 }
 
+function pageSettings(settings: Settings, adapterId: string): PageSettingsReply {
+  return { siteOn: siteEnabled(settings, adapterId), guideMode: settings.guideMode };
+}
+
 export async function handleContent(ctx: ServiceContext, message: ContentToBackground, sender: MessageSender): Promise<unknown> {
   const { platform, commit, reject } = ctx;
   const adapter = await resolveAdapter(platform, message.adapterId);
+  // Whether its site and the guide are on is no secret: every page our script runs on may ask, also one on a host
+  // its adapter refuses (its card then says why it does nothing there).
+  if (message.type === 'page/settings') return adapter ? pageSettings(await platform.loadSettings(), adapter.id) : reject('unknown-adapter');
   const checked = checkContentSender(message, sender, adapter);
   if (typeof checked === 'string') return reject(checked);
   const { tabId, origin } = checked;
@@ -34,7 +41,6 @@ export async function handleContent(ctx: ServiceContext, message: ContentToBackg
     if (!topOrigin || !isAllowedOrigin(topOrigin, (adapter as TargetAdapter).hosts)) return reject('unknown-top');
   }
   const settings = await platform.loadSettings();
-  if (message.type === 'page/settings') return { siteOn: siteEnabled(settings, message.adapterId), guideMode: settings.guideMode };
   // The content script stays quiet on a site switched off; this holds even if it did not.
   if (!siteEnabled(settings, message.adapterId)) return reject('site-disabled');
   const now = platform.now();
