@@ -1,6 +1,6 @@
-// Pages that re-render and announce in their own way. After typing, the field is read back once the page has
-// re-rendered (its next frame, not a fixed pause); the verdict is read from what changed in the page: live regions,
-// and for layouts without one, the short texts that appeared (not every text node of the page).
+// Pages that re-render, announce and enable their buttons in their own way. After typing, the field is read back
+// once the page has re-rendered (its next frame, not a fixed pause); the verdict is read from what changed in the
+// page: live regions, and for layouts without one, the short texts that appeared (not every text node of the page).
 import { afterEach, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { waitForPanel } from '../harness/extension';
@@ -35,4 +35,13 @@ it('reads a verdict shown without any role from the text that appeared', async (
   expect(await okta.$$eval('#verify-message [role]', (els) => els.length)).toBe(0);
   expect(text).toMatch(/verified successfully/);
   expect(session.sites.verifyCalls).toHaveLength(1);
+});
+
+it('types the token while Test waits disabled for a value, then tests with it', async () => {
+  const okta = await oktaWith('test-disabled-until-filled.html');
+  const text = await waitForPanel(okta, /verified successfully/);
+  expect(await okta.evaluate(() => (window as unknown as { testDisabledAtInput?: boolean }).testDisabledAtInput)).toBe(true);
+  expect(text).toMatch(/verified successfully/);
+  expect(session.sites.verifyCalls).toHaveLength(1);
+  expect(session.sites.verifyCalls[0]!.get('scim_auth_header_value_new')).toBe(session.token);
 });

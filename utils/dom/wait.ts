@@ -1,6 +1,7 @@
 // Watching pages that render late: one MutationObserver per watch, throttled to a CPU budget that follows the
 // person (the rule is below), always released on resolve, timeout or abort.
 import { indexCaptions } from './captions';
+import { keepLiveStyles } from './usable';
 import { sinceActed } from './task-memo';
 
 /** How long after our own click or typing the page's changes are its answer to it, which the person waits for. */
@@ -66,11 +67,14 @@ export function budgetMode(now = performance.now()): BudgetMode {
 }
 
 /**
- * Captions are indexed (captions.ts) while probes follow the person and something watches or a hand-off runs: the
- * index's own observer then costs less than the walks it saves. Asked again whenever any of that changes.
+ * Captions are indexed (captions.ts), and walks keep each element's live style (usable.ts), while probes follow the
+ * person and something watches or a hand-off runs: the index's own observer then costs less than the walks it
+ * saves, and the kept styles are let go when nobody waits. Asked again whenever any of that changes.
  */
 function followIndexing(): void {
-  indexCaptions(budgetMode() === 'attentive' && (watches.size > 0 || holds.size > 0));
+  const on = budgetMode() === 'attentive' && (watches.size > 0 || holds.size > 0);
+  indexCaptions(on);
+  keepLiveStyles(on);
 }
 
 function refill(now: number): void {

@@ -6,7 +6,7 @@ import { present } from '../dom/pick';
 import { delay, waitFor, watchDom } from '../dom/wait';
 import type { FillGrant, StepId } from '../protocol';
 import type { BaseUrlGuard } from './base-url-guard';
-import { clearTyped, enableIfNeeded, need, readBacks, revealForm, typeChecked, type FormContext } from './form-steps';
+import { clearTyped, enableIfNeeded, needAll, readBacks, revealForm, typeChecked, type FormContext } from './form-steps';
 import { signedOut } from './target-page';
 import { Stopped } from './target-stops';
 import { PANE_WAIT_MS, READBACK_DELAY_MS } from './target-timing';
@@ -24,11 +24,13 @@ export async function fillAndTest(ctx: FormContext, grant: Extract<FillGrant, { 
   await revealForm(ctx);
   await enableIfNeeded(ctx);
   const baseUrlTyped = await parts.guard.fill(ctx, grant);
-  const field = await need(ctx, adapter.token, { typing: true, stage: 'untouched' });
   // Test must be usable before the token goes in: found covered only after typing, it would leave the token
   // in a form nobody tested. It is checked again when pressed. Disabled is fine: some forms (Entra's new
   // configuration) enable it only once the fields hold something.
-  await need(ctx, adapter.test, { stage: 'untouched', disabledIsFine: true });
+  const [field] = await needAll(ctx, [
+    { spec: adapter.token, typing: true, stage: 'untouched' },
+    { spec: adapter.test, stage: 'untouched', disabledIsFine: true },
+  ]);
   if (signal.aborted || signedOut(adapter)) return undefined; // never type once a sign-in prompt shows
   parts.guard.tokenTypedInto(field);
   const tokenTyped = typeChecked(ctx, field, grant.token, adapter.token, 'typed');

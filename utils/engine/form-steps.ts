@@ -3,7 +3,7 @@
 import type { ChoiceStep, RevealStep, TargetAdapter } from '../adapters/types';
 import { isChecked, press, readField, typeInto, isTextField } from '../dom/act';
 import type { ControlSpec } from '../dom/locate';
-import { pick, present } from '../dom/pick';
+import { pick, present, type Picked } from '../dom/pick';
 import { formOf, isTextEntry, whyFieldChanged, whyUnusable } from '../dom/usable';
 import { waitFor } from '../dom/wait';
 import { say, type FillStage } from '../messages';
@@ -26,15 +26,23 @@ export function controlOf(step: RevealStep): ControlSpec {
   return 'choose' in step ? step.choose : step;
 }
 
-/** `disabledIsFine`: a control that is only disabled counts (Test stays disabled until the form holds a token). */
-export async function need(ctx: FormContext, spec: ControlSpec, opts: { typing?: boolean; stage: FillStage; disabledIsFine?: boolean }) {
+interface NeedOptions {
+  typing?: boolean;
+  stage: FillStage;
+  /** A control that is only disabled counts (Test stays disabled until the form holds a token). */
+  disabledIsFine?: boolean;
+}
+
+const onlyDisabled = (picked: Picked, opts: NeedOptions) => !picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && !!opts.disabledIsFine;
+
+export async function need(ctx: FormContext, spec: ControlSpec, opts: NeedOptions) {
   const { signal, ownUi } = ctx;
   // Wait for the control to render, then insist it is the one usable control of its kind.
   await waitFor(() => (present(spec).length ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
   const pickNow = () => pick(spec, { typing: opts.typing, ownUi });
   // Controls are often briefly disabled or under a loading overlay right after the previous step.
   let picked = pickNow();
-  if (!picked.ok && picked.problem === 'unusable' && picked.why !== 'page-hidden') {
+  if (!picked.ok && picked.problem === 'unusable' && picked.why !== 'page-hidden' && !onlyDisabled(picked, opts)) {
     const settled = await waitFor(() => {
       const again = pickNow();
       return again.ok ? again : undefined;
@@ -46,9 +54,28 @@ export async function need(ctx: FormContext, spec: ControlSpec, opts: { typing?:
     await whenVisible(signal);
     picked = pickNow();
   }
-  if (!picked.ok && picked.problem === 'unusable' && picked.why === 'disabled' && opts.disabledIsFine) return present(spec)[0]!;
+  if (onlyDisabled(picked, opts)) return present(spec)[0]!;
   if (!picked.ok) throw stopFor(ctx.adapter, spec.name, picked, opts.stage);
   return picked.el;
+}
+
+/**
+ * Controls needed together (the token field and Test): once all have rendered, they are picked in one look at the
+ * page, which then walks it for veils once, not once each (task-memo.ts); any not usable at once is waited for
+ * and reported as `need` does.
+ */
+export async function needAll<const Wants extends readonly (NeedOptions & { spec: ControlSpec })[]>(
+  ctx: FormContext,
+  wants: Wants,
+): Promise<{ [K in keyof Wants]: Element }> {
+  type Found = { [K in keyof Wants]: Element };
+  const { signal, ownUi } = ctx;
+  await waitFor(() => (wants.every(({ spec }) => present(spec).length) ? true : undefined), { signal, timeoutMs: STEP_TIMEOUT_MS });
+  const picked = wants.map(({ spec, typing }) => pick(spec, { typing, ownUi }));
+  if (picked.every((p, i) => p.ok || onlyDisabled(p, wants[i]!))) return picked.map((p, i) => (p.ok ? p.el : present(wants[i]!.spec)[0]!)) as Found;
+  const found: Element[] = [];
+  for (const { spec, ...opts } of wants) found.push(await need(ctx, spec, opts));
+  return found as Found;
 }
 
 /** Makes the choice a reveal step asks for; stops, naming the control, when it has no such option or ignores it. */

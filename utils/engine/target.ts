@@ -57,7 +57,9 @@ export function startTarget(deps: TargetDeps) {
   const inbox: NoticeInbox = [];
   const formContext = (signal: AbortSignal): FormContext => ({ adapter, ownUi: ui.host, signal, chooser: deps.chooser });
 
-  const status = createStatusReporter(adapter, deps.send);
+  /** From the go-ahead to the verdict or the stop: no diagnostics census is taken meanwhile (page-status.ts). */
+  let handingOff = false;
+  const status = createStatusReporter(adapter, deps.send, () => handingOff);
   const report = status.report;
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
 
@@ -105,7 +107,7 @@ export function startTarget(deps: TargetDeps) {
         return current?.grant?.kind === 'fill' ? fill(current.signal, current.grant) : undefined;
       case 'report':
         // A verdict goes with the same status as before, with the controls as they ended up.
-        if (effect.stop) report({ code: effect.stop.status, detail: effect.stop.detail });
+        if (effect.stop) status.reportNow({ code: effect.stop.status, detail: effect.stop.detail });
         else status.again();
         return deps.send({ type: 'target/result', adapterId: adapter.id, outcome: effect.outcome, message: effect.message, pageVisible: document.visibilityState === 'visible' });
       case 'show-verdict':
@@ -180,6 +182,7 @@ export function startTarget(deps: TargetDeps) {
 
   async function fill(signal: AbortSignal, grant: Extract<FillGrant, { kind: 'fill' }>) {
     const unattend = attend(HAND_OFF_ATTENTION_MS);
+    handingOff = true;
     const filling = () => show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     filling();
     const fillGuard = createBaseUrlGuard(adapter, takeAcceptedHost, deps.source.label);
@@ -197,6 +200,7 @@ export function startTarget(deps: TargetDeps) {
       await act({ type: 'stop-reported', stop: error.stop });
     } finally {
       unattend();
+      handingOff = false;
       dispatch({ type: 'attempt-over' });
     }
   }
