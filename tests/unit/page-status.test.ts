@@ -1,5 +1,5 @@
 // The target page's status reports: the code goes at once, the census of controls (diagnostics) when the page is
-// idle and no hand-off runs; a verdict's or a stop's report carries its census at once; nothing is sent twice.
+// idle (nobody waits on it); a verdict's or a stop's report carries its census at once; nothing is sent twice.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import adapter from '../../utils/adapters/okta.target';
 import { createStatusReporter } from '../../utils/engine/page-status';
@@ -19,9 +19,9 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-function reporter(handOffRunning = () => false) {
+function reporter(busy = () => false) {
   const sent: unknown[] = [];
-  const status = createStatusReporter(adapter, async (message: ContentToBackground) => void sent.push(message.type === 'page/status' ? message.status : message), handOffRunning);
+  const status = createStatusReporter(adapter, async (message: ContentToBackground) => void sent.push(message.type === 'page/status' ? message.status : message), busy);
   return { status, sent };
 }
 
@@ -36,13 +36,23 @@ describe('page status reports', () => {
     expect(sent).toEqual([{ code: 'ready', appLabel: 'InVision' }, { code: 'ready', appLabel: 'InVision', ...EVERY_CONTROL_MISSING }]);
   });
 
-  it('takes no census while a hand-off runs: its verdict brings one', () => {
-    let running = true;
-    const { status, sent } = reporter(() => running);
+  it('takes no census while the page is busy (the person here, a hand-off running): later, or with the verdict', () => {
+    let busy = true;
+    const { status, sent } = reporter(() => busy);
     status.report({ code: 'ready' });
     runIdle();
+    runIdle();
     expect(sent).toEqual([{ code: 'ready' }]);
-    running = false;
+    busy = false;
+    runIdle();
+    expect(sent).toEqual([{ code: 'ready' }, { code: 'ready', ...EVERY_CONTROL_MISSING }]);
+    status.again();
+    expect(sent).toHaveLength(2); // the same controls: not sent again
+  });
+
+  it('sends a verdict’s status with its census at once, busy or not', () => {
+    const { status, sent } = reporter(() => true);
+    status.report({ code: 'ready' });
     status.again();
     expect(sent).toEqual([{ code: 'ready' }, { code: 'ready', ...EVERY_CONTROL_MISSING }]);
   });

@@ -6,16 +6,17 @@ import { census } from '../dom/pick';
 import type { ContentToBackground, PageStatus } from '../protocol';
 import { controlOf } from './form-steps';
 
-/** At the latest this long after a status, its census is taken even on a page that is never idle. */
-const CENSUS_WAIT_MS = 2_000;
+/** How often a census put off is reconsidered: the browser's idle callback, or this long at the latest. */
+const CENSUS_RETRY_MS = 2_000;
 
 /**
  * The census asks the page for every control, which took 50 ms on the bench's busy console right before the
  * token was asked for (npm run profile -- okta --front). So a status goes at once, without it (the background
- * reads the code with the next request), and its census follows once the page is idle and no hand-off runs
- * (`handOffRunning`); a verdict's or a stop's status, which diagnostics are read for, carries its census at once.
+ * reads the code with the next request), and its census follows once the page is idle (`busy` says when it is
+ * not: the person is here, a hand-off runs, or the tab is hidden); a verdict's or a stop's status, which
+ * diagnostics are read for, carries its census at once.
  */
-export function createStatusReporter(adapter: TargetAdapter, send: (message: ContentToBackground) => Promise<unknown>, handOffRunning: () => boolean) {
+export function createStatusReporter(adapter: TargetAdapter, send: (message: ContentToBackground) => Promise<unknown>, busy: () => boolean) {
   const watchedControls = [adapter.integration, ...adapter.reveal.map(controlOf), adapter.enable, adapter.baseUrl, adapter.token, adapter.test, adapter.save].filter(
     (spec): spec is ControlSpec => !!spec,
   );
@@ -30,16 +31,15 @@ export function createStatusReporter(adapter: TargetAdapter, send: (message: Con
     void send({ type: 'page/status', adapterId: adapter.id, status });
   };
   const withCensus = (status: PageStatus): PageStatus => ({ ...status, ...census(watchedControls) });
+  const takeCensus = () => {
+    if (busy()) return void requestIdleCallback(takeCensus, { timeout: CENSUS_RETRY_MS });
+    censusDue = false;
+    if (lastReported) sendIfNew(withCensus(lastReported));
+  };
   const censusWhenIdle = () => {
     if (censusDue) return;
     censusDue = true;
-    requestIdleCallback(
-      () => {
-        censusDue = false;
-        if (lastReported && !handOffRunning()) sendIfNew(withCensus(lastReported));
-      },
-      { timeout: CENSUS_WAIT_MS },
-    );
+    requestIdleCallback(takeCensus, { timeout: CENSUS_RETRY_MS });
   };
   const reportNow = (status: PageStatus) => {
     lastReported = status;

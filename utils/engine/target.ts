@@ -4,7 +4,7 @@
 // its effects are carried out here with the steps of ./fill-and-test.ts, ./form-steps.ts and ./verdict.ts.
 import type { TargetAdapter } from '../adapters/types';
 import { pick, present } from '../dom/pick';
-import { attend, delay, waitFor } from '../dom/wait';
+import { attend, budgetMode, delay, waitFor } from '../dom/wait';
 import { checkHost } from '../hosts';
 import { say } from '../messages';
 import type { BackgroundToContent, ContentToBackground, FillGrant, StepId } from '../protocol';
@@ -57,9 +57,9 @@ export function startTarget(deps: TargetDeps) {
   const inbox: NoticeInbox = [];
   const formContext = (signal: AbortSignal): FormContext => ({ adapter, ownUi: ui.host, signal, chooser: deps.chooser });
 
-  /** From the go-ahead to the verdict or the stop: no diagnostics census is taken meanwhile (page-status.ts). */
-  let handingOff = false;
-  const status = createStatusReporter(adapter, deps.send, () => handingOff);
+  // The census for diagnostics waits for an idle page (page-status.ts, wait.ts): not while the person is here or a
+  // hand-off runs, nor in a hidden tab, which should cost nearly nothing.
+  const status = createStatusReporter(adapter, deps.send, () => budgetMode() !== 'idle');
   const report = status.report;
   const progress = (step: StepId) => deps.send({ type: 'target/progress', adapterId: adapter.id, step });
 
@@ -182,7 +182,6 @@ export function startTarget(deps: TargetDeps) {
 
   async function fill(signal: AbortSignal, grant: Extract<FillGrant, { kind: 'fill' }>) {
     const unattend = attend(HAND_OFF_ATTENTION_MS);
-    handingOff = true;
     const filling = () => show({ tone: 'progress', title: say.filling(fingerprint(grant.token)) });
     filling();
     const fillGuard = createBaseUrlGuard(adapter, takeAcceptedHost, deps.source.label);
@@ -200,7 +199,6 @@ export function startTarget(deps: TargetDeps) {
       await act({ type: 'stop-reported', stop: error.stop });
     } finally {
       unattend();
-      handingOff = false;
       dispatch({ type: 'attempt-over' });
     }
   }
