@@ -125,6 +125,11 @@ export function matchesRole(el: Element, role: Role): boolean {
   return el.matches(ROLE_SELECTORS[role]);
 }
 
+/** Is the element, or anything in it, of the role? */
+export function holdsRole(el: Element, role: Role): boolean {
+  return el.matches(ROLE_SELECTORS[role]) || !!el.querySelector(ROLE_SELECTORS[role]);
+}
+
 /**
  * The elements of these roles under `root`, in no particular order: kept from the mutation records while indexing
  * (captions.ts: one query of a big console's thousands of buttons took milliseconds, for every probe), else asked.

@@ -6,7 +6,7 @@ import type { SourceAdapter } from '../adapters/types';
 import { isChecked } from '../dom/act';
 import type { PanelActionId } from '../dom/in-page-panel';
 import type { InPageUi } from '../dom/in-page-ui';
-import { withRoles } from '../dom/locate';
+import { holdsRole, withRoles } from '../dom/locate';
 import { census, present } from '../dom/pick';
 import { effectiveOpacity, isRendered, MIN_ANCESTOR_OPACITY } from '../dom/usable';
 import { watchDom } from '../dom/wait';
@@ -59,6 +59,8 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
   let offered: { token: string; baseUrl?: ShownBaseUrl; title?: string } | undefined;
   /** The token the relay took from this page: a different one shown later without a new click is a swap. */
   let capturedHere: string | undefined;
+  /** Where the last look found the settings (their region and any dialog): where the token will show. */
+  let roots: Element[] = [];
 
   const report = (status: PageStatus) => {
     const key = JSON.stringify(status);
@@ -109,6 +111,7 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     const shown = onSourceRoute(adapter, location.pathname) ? present(adapter.panel) : [];
     const panel = shown.find((el) => effectiveOpacity(el) >= MIN_ANCESTOR_OPACITY);
     if (!panel) {
+      roots = [];
       if (hintShown) ui.hide();
       hintShown = false;
       return;
@@ -117,7 +120,7 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
     const ticked = !!adapter.generateCheckbox && present(adapter.generateCheckbox, root).some(isChecked);
     // Some consoles reveal the new token in a dialog of its own, on top of the settings.
     const dialogs = withRoles(document, ['dialog']).filter((d) => d !== root && isRendered(d));
-    const roots = [root, ...dialogs];
+    roots = [root, ...dialogs];
     // Whether a person can see a token asks the whole page for click-through layers: skipped while every token
     // shown is one already offered (a busy page re-renders an offered token for as long as it stays open). What is
     // found and offered is the same as asking every time; the hint waits only while no token at all is shown.
@@ -152,7 +155,14 @@ export function startSource(deps: SourceDeps): { onPanelAction: (id: PanelAction
   const clicks = deps.clicks ?? watchGenerateClicks(adapter);
   clicks.connect(ui.host, onGenerate);
   scan();
-  const stop = watchDom(scan, { eager: true }); // the token shown is what the person waits for
+  // The token shown is what the person waits for: a change in the settings, or a dialog opening, is looked at once.
+  const awaits = (records: MutationRecord[]) =>
+    records.some(
+      ({ target, addedNodes }) =>
+        roots.some((r) => r.contains(target)) ||
+        Array.from(addedNodes).some((n) => n.nodeType === Node.ELEMENT_NODE && holdsRole(n as Element, 'dialog')),
+    );
+  const stop = watchDom(scan, { awaits });
   deps.signal.addEventListener(
     'abort',
     () => {
