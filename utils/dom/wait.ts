@@ -30,7 +30,7 @@ export const WAIT_POLL_MS = 200;
  * change the person waits for may borrow: it runs at once while the debt is under one burst, whenever the last
  * probe ran. On a console that re-renders every frame, attentive probes keep the bucket near empty and have just
  * run, and a probe put off for either reason waited on a timer, which the browser holds back for 100 ms and more
- * after a person's click: a busy page's capture took 95–150 ms in a third of the reveals, against 25–45 ms
+ * after a person's click: a busy page's capture took 55–150 ms in a third of the reveals, against 25–45 ms
  * otherwise (npm run bench: capture on a big busy page). The borrowed time is repaid by the probes after it.
  */
 export const PROBE_BUDGETS = {
